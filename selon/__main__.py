@@ -1,0 +1,3 @@
+from selon.cli import main
+
+main()

@@ -1,0 +1,389 @@
+"""selon_actors: every actor mention resolved to {name, country, sector, code, role}.
+
+Sources of evidence, all from ``selon/data/actors/`` (see lexicon.py):
+- country names, capitals and seats of power used for governments ("Moscou", "le Kremlin");
+- IGOs ("l'ONU", "NATO");
+- demonyms in every gender and number ("ukrainiennes", "American");
+- sector terms: generic actors ("des manifestants", "la police") and titles ("le ministre turc
+  des Affaires étrangères", "Foreign Minister").
+
+A person (NER) takes its role, sector and country from the title before it ("le président
+ukrainien Volodymyr Zelensky") or from an apposition after it ("X, porte-parole du ministère
+russe de la Défense"). Later mentions of a surname take the first full mention's description.
+A generic noun takes its country from a demonym or a country in its noun phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from selon.components import ActorMention
+from selon.lexicon import ActorEntry, actor_table
+from selon.records import Actor, actor_code
+
+PERSON_LABELS = {"PER", "PERSON"}
+#: Tokens of the titles and appositions of persons, per Doc, while the component runs.
+TITLE_TOKENS: dict[int, set[int]] = {}
+PROPER_KINDS = {"country", "capital", "seat", "igo"}
+DEFENCE_WORDS = {"défense", "defense", "defence", "armées", "pentagon", "pentagone"}
+STOP_POS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"}
+ARTICLES = {
+    "le",
+    "la",
+    "les",
+    "l'",
+    "l’",
+    "the",
+    "un",
+    "une",
+    "des",
+    "a",
+    "an",
+    "du",
+    "de",
+    "d'",
+    "d’",
+}
+LEADING_ADP = {
+    "selon",
+    "par",
+    "pour",
+    "contre",
+    "avec",
+    "according",
+    "to",
+    "by",
+    "of",
+    "for",
+    "against",
+    "with",
+    "sur",
+    "on",
+    "après",
+    "d'après",
+    "d’après",
+    "from",
+    "à",
+    "au",
+    "aux",
+}
+PRONOUNS = {
+    "fr": {"il": "m", "elle": "f", "ils": "p", "elles": "p", "celui-ci": "m", "celle-ci": "f"},
+    "en": {"he": "m", "she": "f", "they": "p", "it": "n"},
+}
+
+
+@dataclass
+class Hit:
+    span: Span
+    entry: ActorEntry
+
+
+def _keep(entry: ActorEntry, span: Span) -> bool:
+    """Case and part-of-speech rules that keep common words from being read as actors."""
+    text = span.text
+    if entry.kind in PROPER_KINDS:
+        if not text[:1].isupper():
+            return False
+        letters = [c for c in text if c.isalpha()]
+        # Short names must match in upper case: "UN", "US", "EU", not "Un", "Us".
+        return len(letters) > 3 or all(c.isupper() for c in letters)
+    if entry.kind == "sector":
+        head = span[0] if span.doc.lang_ == "fr" else span[-1]
+        if head.pos_ not in ("NOUN", "PROPN") and not (len(span) > 1 and head.pos_ == "ADJ"):
+            return False
+    return True
+
+
+def find_hits(doc: Doc) -> list[Hit]:
+    hits = []
+    for match in actor_table(doc.lang_).find(doc.text):
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for entry in match.values:
+            if _keep(entry, span):
+                hits.append(Hit(span, entry))
+                break
+    return hits
+
+
+def describe(hits: Iterable[Hit], region: Span | None) -> tuple[str | None, str | None, str | None]:
+    """(country, sector, code-override) from the hits of a region (a title, a noun phrase)."""
+    country = sector = igo = None
+    title_sector = body_sector = None
+    for hit in hits:
+        entry = hit.entry
+        if entry.kind == "igo":
+            igo = igo or entry.code
+        elif entry.kind in ("country", "demonym", "capital") and entry.country:
+            country = country or entry.country
+        elif entry.kind == "seat":
+            country = country or entry.country
+            body_sector = body_sector or entry.sector
+        elif entry.kind == "sector":
+            if entry.role_kind == "title":
+                title_sector = title_sector or entry.sector
+            else:
+                body_sector = body_sector or entry.sector
+    sector = title_sector or body_sector
+    if region is not None and any(t.lower_ in DEFENCE_WORDS for t in region):
+        sector = "MIL"
+    if igo and not country:
+        return None, "IGO", igo
+    return country, sector, None
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and (
+        span.doc[start].lower_ in ARTICLES
+        or span.doc[start].is_punct
+        or span.doc[start].lower_ in LEADING_ADP
+    ):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].lower_ in ARTICLES):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _title_region(doc: Doc, ent: Span) -> Span | None:
+    """The words before a name that may describe it: "le ministre turc des Affaires étrangères"."""
+    start = ent.start
+    sent_start = ent.sent.start
+    while start > sent_start and ent.start - start < 10:
+        token = doc[start - 1]
+        if (
+            token.pos_ in STOP_POS and token.text not in ("'", "’", "-")
+        ) or token.ent_type_ in PERSON_LABELS:
+            break
+        start -= 1
+    return doc[start : ent.start] if start < ent.start else None
+
+
+def _apposition_region(doc: Doc, ent: Span) -> Span | None:
+    """ ", porte-parole du ministère russe de la Défense," after a name."""
+    if ent.end >= len(doc) - 1 or doc[ent.end].text not in (",", "(", "–", "—"):
+        return None
+    end = ent.end + 1
+    while end < min(len(doc), ent.end + 14) and end < ent.sent.end:
+        token = doc[end]
+        if (token.is_punct and token.text not in ("'", "’", "-")) or token.pos_ in ("VERB", "AUX"):
+            break
+        end += 1
+    return doc[ent.end + 1 : end] if end > ent.end + 1 else None
+
+
+CLAUSE_DEPS = {"acl:relcl", "relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis", "ccomp"}
+
+
+def _np_region(token: Token) -> Span:
+    """The noun phrase of a head: its subtree without clauses, inside the sentence."""
+    excluded: set[int] = set()
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS or child.is_punct:
+            excluded.update(t.i for t in child.subtree)
+    kept = [t.i for t in token.subtree if t.i not in excluded]
+    left = max(min(kept), token.sent.start, token.i - 6)
+    right = min(max(kept), token.i + 10, token.sent.end - 1)
+    return token.doc[left : right + 1]
+
+
+def _hits_in(hits: list[Hit], region: Span) -> list[Hit]:
+    return [h for h in hits if h.span.start >= region.start and h.span.end <= region.end]
+
+
+def _actor(
+    name: str,
+    country: str | None,
+    sector: str | None,
+    *,
+    code: str | None = None,
+    role: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> Actor:
+    return Actor(
+        name=name,
+        country=country,
+        sector=sector,
+        code=code or actor_code(country, sector),
+        role=role,
+        start=start,
+        end=end,
+    )
+
+
+def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
+    mentions: list[ActorMention] = []
+    known: list[Actor] = []  # first full mentions, in order
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS:
+            continue
+        ent = _trim(ent)
+        if not len(ent) or not any(t.is_alpha for t in ent):
+            continue
+        regions = [r for r in (_title_region(doc, ent), _apposition_region(doc, ent)) if r]
+        region_hits = [h for r in regions for h in _hits_in(hits, r)]
+        country, sector, igo = describe(region_hits, None if not regions else regions[0])
+        if regions and any(t.lower_ in DEFENCE_WORDS for r in regions for t in r):
+            sector = "MIL" if sector in (None, "GOV") else sector
+        role = None
+        titled = [h for h in region_hits if h.entry.kind == "sector"]
+        if titled:
+            region = next(
+                r
+                for r in regions
+                if titled[0].span.start >= r.start and titled[0].span.end <= r.end
+            )
+            role = _trim(region).text or None
+        name = ent.text
+        earlier = _same_person(known, ent.text)
+        if earlier is not None:
+            name = earlier.name
+            country = country or earlier.country
+            sector = sector or earlier.sector
+            role = role or earlier.role
+            igo = igo or (earlier.code if earlier.sector == "IGO" else None)
+        actor = _actor(
+            name, country, sector, code=igo, role=role, start=ent.start_char, end=ent.end_char
+        )
+        if earlier is None and len(ent) >= 2:
+            known.append(actor)
+        elif earlier is not None:
+            known[known.index(earlier)] = Actor(
+                **{
+                    **earlier.model_dump(),
+                    "country": country,
+                    "sector": sector,
+                    "role": role,
+                    "code": actor.code,
+                }
+            )
+        mentions.append(ActorMention(ent.start_char, ent.end_char, actor, "person", ent.root.i))
+        # The title stands for the person too: "le président ... a appelé" parses "président"
+        # as the subject.
+        for region in regions:
+            for hit in _hits_in(hits, region):
+                if hit.entry.kind == "sector":
+                    head = hit.span[0] if doc.lang_ == "fr" else hit.span[-1]
+                    mentions.append(
+                        ActorMention(ent.start_char, ent.end_char, actor, "person", head.i)
+                    )
+                    TITLE_TOKENS.setdefault(id(doc), set()).update(range(region.start, region.end))
+    return mentions
+
+
+def _same_person(known: list[Actor], name: str) -> Actor | None:
+    tokens = name.split()
+    for actor in reversed(known):
+        full = actor.name.split()
+        if name == actor.name or (len(tokens) < len(full) and full[-len(tokens) :] == tokens):
+            return actor
+    return None
+
+
+@Language.component("selon_actors", assigns=["doc._.selon_actors"])
+def selon_actors(doc: Doc) -> Doc:
+    hits = find_hits(doc)
+    mentions = _person_mentions(doc, hits)
+    titled = TITLE_TOKENS.pop(id(doc), set())
+    person_tokens = {
+        i for ent in doc.ents if ent.label_ in PERSON_LABELS for i in range(ent.start, ent.end)
+    }
+    for hit in hits:
+        span, entry = hit.span, hit.entry
+        if span.start in person_tokens:
+            continue
+        if entry.kind in PROPER_KINDS:
+            sector = entry.sector
+            code = entry.code if entry.kind == "igo" else None
+            actor = _actor(
+                span.text,
+                entry.country,
+                sector,
+                code=code,
+                start=span.start_char,
+                end=span.end_char,
+            )
+            mentions.append(
+                ActorMention(span.start_char, span.end_char, actor, entry.kind, span.root.i)
+            )
+        elif entry.kind == "sector":
+            head = span[0] if doc.lang_ == "fr" else span[-1]
+            if head.i in titled:
+                continue
+            region = _np_region(head)
+            region = doc[min(region.start, span.start) : max(region.end, span.end)]
+            country, sector, igo = describe(_hits_in(hits, region), region)
+            region = _trim(region)
+            actor = _actor(
+                region.text,
+                country,
+                sector or entry.sector,
+                code=igo,
+                role=span.text if entry.role_kind == "title" else None,
+                start=region.start_char,
+                end=region.end_char,
+            )
+            mentions.append(
+                ActorMention(region.start_char, region.end_char, actor, "group", head.i)
+            )
+        elif entry.kind == "demonym" and span.start not in titled:
+            # "les Russes" (a noun) or "les frappes russes" (an adjective naming the actor)
+            actor = _actor(span.text, entry.country, None, start=span.start_char, end=span.end_char)
+            mentions.append(
+                ActorMention(span.start_char, span.end_char, actor, "demonym", span.root.i)
+            )
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    doc._.selon_actors = mentions
+    return doc
+
+
+# --- lookups used by the later components ------------------------------------------------------
+
+
+def actor_at(doc: Doc, token: Token, *, depth: int = 2) -> ActorMention | None:
+    """The actor mention a syntactic argument refers to: by head, by span, then its children."""
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    by_head = [m for m in mentions if m.head == token.i]
+    if by_head:
+        return min(by_head, key=lambda m: m.end - m.start)
+    inside = [m for m in mentions if m.start <= token.idx < m.end]
+    if inside:
+        return min(inside, key=lambda m: m.end - m.start)
+    if token.lower_ in PRONOUNS.get(doc.lang_, {}):
+        return resolve_pronoun(doc, token)
+    if depth > 0:
+        for child in token.children:
+            if child.dep_ in (
+                "amod",
+                "nmod",
+                "compound",
+                "flat:name",
+                "flat",
+                "appos",
+                "poss",
+                "nummod",
+            ):
+                found = actor_at(doc, child, depth=depth - 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def resolve_pronoun(doc: Doc, token: Token) -> ActorMention | None:
+    """The most recent compatible actor before a pronoun: a person for il/elle/he/she."""
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    wanted = PRONOUNS.get(doc.lang_, {}).get(token.lower_)
+    if wanted is None:
+        return None
+    before = [m for m in mentions if m.end <= token.idx]
+    if wanted in ("m", "f"):
+        persons = [m for m in before if m.kind == "person"]
+        return persons[-1] if persons else None
+    return before[-1] if before else None

@@ -1,0 +1,32 @@
+"""selon_dates: every date expression of the article, resolved against its publication day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from selon.components import DateMention, meta
+from selon.records import Date
+from selon.temporal import find_dates
+
+
+@Language.component("selon_dates", assigns=["doc._.selon_dates"], requires=["doc._.selon_meta"])
+def selon_dates(doc: Doc) -> Doc:
+    published: dt.datetime | None = meta(doc).get("published")
+    anchor = published.date() if published is not None else None
+    mentions = []
+    for found in find_dates(doc.text, doc.lang_, anchor):
+        date = Date(
+            start=found.first.isoformat(),
+            end=found.last.isoformat(),
+            precision=found.precision,
+            text=doc.text[found.start : found.end],
+            start_offset=found.start,
+            end_offset=found.end,
+            anchor=found.anchor,
+        )
+        mentions.append(DateMention(found.start, found.end, date))
+    doc._.selon_dates = mentions
+    return doc

@@ -1,0 +1,491 @@
+"""selon_events: PLOVER events from verbal and nominal triggers and the dependency parse.
+
+A token is a trigger when its (lemma, part of speech) is in ``data/events/triggers_*.tsv``.
+Its arguments come from the parse:
+- verbs: the subject is the source, the object or a "contre/sur/against/on/at" complement the
+  target; in the passive the subject is the target and the "par/by" agent the source; a verb
+  with no subject of its own takes the one of the verb it is coordinated with or depends on;
+- nouns: "par/by" is the source, "contre/against/sur/on" the target, a demonym adjective
+  ("les frappes russes") or a possessive the source, "de/of" the target of acts done to
+  someone (arrest, killing) and the source of the others; a noun governed by a light verb
+  ("mener des frappes", "carry out strikes") takes the light verb's subject.
+Modality comes from negation, mood and governing verbs (see ``modality``); the date is the one
+attached to the trigger's clause, else the nearest free one in the sentence; places are the
+sentence's places outside the actors' own names.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from selon.components import ActorMention, DateMention, EventMention, PlaceMention, QuoteMention
+from selon.components.actors import actor_at
+from selon.components.quotes import ACCORDING, speaker_of
+from selon.lexicon import speech_verbs, triggers
+from selon.records import Actor, actor_code
+
+TARGET_PREPS = {
+    "fr": {"contre", "sur", "vers", "envers", "à l'encontre de"},
+    "en": {"against", "on", "at", "upon", "toward", "towards"},
+}
+AGENT_PREPS = {"fr": {"par"}, "en": {"by"}}
+OF_PREPS = {"fr": {"de", "du", "des", "d'", "d’"}, "en": {"of"}}
+#: Types whose "de/of" complement is the one acted upon ("l'arrestation du maire").
+OF_IS_TARGET = {"ASSAULT", "COERCE", "SANCTION", "CONCEDE", "AID"}
+LIGHT_VERBS = {
+    "fr": {
+        "mener",
+        "procéder",
+        "effectuer",
+        "lancer",
+        "conduire",
+        "organiser",
+        "réaliser",
+        "faire",
+        "commettre",
+        "perpétrer",
+        "revendiquer",
+    },
+    "en": {"carry", "conduct", "launch", "stage", "hold", "mount", "make", "perform", "claim"},
+}
+NEGATIONS = {"pas", "jamais", "not", "n't", "never", "aucun", "aucune", "plus", "no"}
+HEDGES = {
+    "fr": {"probablement", "apparemment", "vraisemblablement", "présumé", "présumée", "supposé"},
+    "en": {"reportedly", "allegedly", "apparently", "possibly", "probably", "purportedly"},
+}
+MODAL_HEDGES = {"en": {"may", "might", "could"}, "fr": set()}
+PLAN_VERBS = {
+    "fr": {"prévoir", "devoir", "aller", "envisager", "compter", "projeter", "entendre"},
+    "en": {"plan", "intend", "expect", "schedule", "prepare", "aim"},
+}
+REQUEST_VERBS = {
+    "fr": {"appeler", "exiger", "demander", "réclamer", "exhorter", "inviter", "presser"},
+    "en": {"urge", "call", "demand", "ask", "press", "request"},
+}
+THREAT_VERBS = {"fr": {"menacer"}, "en": {"threaten", "vow"}}
+DENY_VERBS = {"fr": {"démentir", "nier", "réfuter"}, "en": {"deny", "reject", "refute"}}
+CONDITION_MARKS = {"fr": {"si"}, "en": {"if", "unless"}}
+#: Verbs of casualties: in the passive with no agent they report the toll of another act.
+CASUALTY_VERBS = {"tuer", "blesser", "kill", "wound", "injure", "hurt", "mourir", "die"}
+#: Acts of force whose country-only source is its armed forces ("les frappes russes").
+MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
+#: Request/threat verbs that are events only with a complement saying what is asked or threatened.
+NEEDS_COMPLEMENT = {"appeler", "call", "demander", "ask"}
+
+
+def _prep_of(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("case", "prep", "mark") and child.i < token.i:
+            return child.lower_
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        return token.head.lower_
+    return None
+
+
+def _objects(token: Token) -> list[Token]:
+    """Complements of a head: direct ones, and English pobj behind prepositions."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" or child.dep_ == "agent":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        else:
+            out.append(child)
+    return out
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in token.children)
+
+
+def _inherited_subject(token: Token) -> Token | None:
+    head = token
+    lang = token.doc.lang_
+    for _ in range(3):
+        if head.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and head.head is not head:
+            was_xcomp = head.dep_ in ("xcomp", "ccomp")
+            head = head.head
+            if was_xcomp and head.lemma_.lower() in REQUEST_VERBS[lang]:
+                # "X a appelé les Occidentaux à livrer": those asked are the ones to act.
+                objects = [c for c in head.children if c.dep_ in ("obj", "dobj")]
+                return objects[0] if objects else None
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            if subjects:
+                return subjects[0]
+        else:
+            return None
+    return None
+
+
+def verbal_arguments(token: Token) -> tuple[Token | None, Token | None]:
+    lang = token.doc.lang_
+    source = target = None
+    passive = _is_passive(token)
+    for child in _objects(token):
+        dep, prep = child.dep_, _prep_of(child)
+        if dep in ("nsubj", "csubj") and not passive:
+            source = source or child
+        elif dep in ("nsubj:pass", "nsubjpass") or (dep in ("obj", "dobj", "iobj") and not passive):
+            target = target or child
+        elif (
+            dep in ("obl:agent", "pobj", "obl", "obl:arg", "obl:mod", "nmod")
+            and prep in AGENT_PREPS[lang]
+        ):
+            if passive or dep == "obl:agent":
+                source = source or child
+        elif prep in TARGET_PREPS[lang] and target is None:
+            target = child
+    if source is None and not passive:
+        source = _inherited_subject(token)
+    if token.dep_ in ("acl", "acl:relcl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        if passive or token.tag_ == "VBN" or "Part" in token.morph.get("VerbForm", []):
+            target = target or token.head  # "un camp visé par ..."
+        else:
+            source = source or token.head  # "des soldats tirant sur ..."
+    return source, target
+
+
+def nominal_arguments(token: Token, event_type: str) -> tuple[Token | None, Token | None]:
+    lang = token.doc.lang_
+    source = target = None
+    for child in _objects(token):
+        prep = _prep_of(child)
+        if prep in AGENT_PREPS[lang]:
+            source = source or child
+        elif prep in TARGET_PREPS[lang]:
+            target = target or child
+        elif prep in OF_PREPS[lang] and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            if event_type in OF_IS_TARGET:
+                target = target or child
+            else:
+                source = source or child
+        elif (
+            child.dep_ in ("amod", "poss", "compound", "nmod:poss")
+            and child.i != token.i
+            and actor_at(token.doc, child, depth=0) is not None
+        ):
+            source = source or child
+    head = token.head
+    if (
+        token.dep_ in ("obj", "dobj", "obl", "obl:arg", "pobj")
+        and head.lemma_.lower() in LIGHT_VERBS[lang]
+    ):
+        verb = head.head if head.dep_ == "prep" else head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
+        source = source or (subjects[0] if subjects else _inherited_subject(verb))
+    elif (
+        token.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.lemma_.lower() in LIGHT_VERBS[lang]
+    ):
+        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+        source = source or (subjects[0] if subjects else None)
+    return source, target
+
+
+def _governors(token: Token) -> list[Token]:
+    """The verbs above a trigger within its sentence, nearest first."""
+    out = []
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            out.append(ancestor)
+    return out
+
+
+def modality(token: Token, in_quote: bool) -> str:
+    doc = token.doc
+    lang = doc.lang_
+    verb = token if token.pos_ in ("VERB", "AUX") else next(iter(_governors(token)), token)
+    children = list(verb.children) + (list(token.children) if token is not verb else [])
+    lowered = {c.lower_ for c in children}
+    governors = _governors(token)[:2]
+    governor_lemmas = {g.lemma_.lower() for g in governors}
+    if governor_lemmas & DENY_VERBS[lang]:
+        return "denied"
+    if lowered & NEGATIONS and any(
+        c.dep_ in ("advmod", "neg", "det") and c.lower_ in NEGATIONS for c in children
+    ):
+        return "denied"
+    if governor_lemmas & THREAT_VERBS[lang] and token.lemma_.lower() not in THREAT_VERBS[lang]:
+        return "threatened"
+    for clause in [verb, *governors[:1]]:
+        if clause.dep_ == "advcl" and any(
+            c.lower_ in CONDITION_MARKS[lang] for c in clause.children
+        ):
+            return "conditional"
+    if (governor_lemmas & REQUEST_VERBS[lang]) and token.lemma_.lower() not in REQUEST_VERBS[lang]:
+        return "requested"
+    moods = set(verb.morph.get("Mood", [])) | {
+        m for c in children if c.dep_.startswith("aux") for m in c.morph.get("Mood", [])
+    }
+    if "Cnd" in moods or lowered & HEDGES[lang] or lowered & MODAL_HEDGES[lang]:
+        return "hedged"
+    tenses = set(verb.morph.get("Tense", [])) | {
+        t for c in children if c.dep_.startswith("aux") for t in c.morph.get("Tense", [])
+    }
+    if "Fut" in tenses or lowered & {"will", "shall"} or governor_lemmas & PLAN_VERBS[lang]:
+        return "planned"
+    if (
+        lang == "en"
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in children)
+        and governor_lemmas & PLAN_VERBS[lang]
+    ):
+        return "planned"
+    return "asserted"
+
+
+def _in_any(offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for span in spans:
+        if span[0] <= offset < span[1]:
+            return span
+    return None
+
+
+def _attached_date(
+    token: Token,
+    dates: list[DateMention],
+    sent: Span,
+    quote: tuple[int, int] | None,
+    quote_spans: list[tuple[int, int]],
+) -> DateMention | None:
+    doc = token.doc
+    speech = speech_verbs(doc.lang_)
+    candidates = []
+    for mention in dates:
+        if not sent.start_char <= mention.start < sent.end_char:
+            continue
+        mention_quote = _in_any(mention.start, quote_spans)
+        if mention_quote != quote:
+            continue  # a date inside a quote dates what the quote says, and vice versa
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        ancestors = {a.i for a in span.root.ancestors}
+        head_verbs = [a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+        if head_verbs and head_verbs[0].lemma_.lower() in speech and head_verbs[0].i != token.i:
+            continue  # "…, a déclaré X mardi": mardi dates the statement
+        attached = token.i in ancestors or span.root.head.i == token.i
+        candidates.append((0 if attached else 1, abs(span.root.i - token.i), mention))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    return candidates[0][2]
+
+
+@Language.component(
+    "selon_events",
+    assigns=["doc._.selon_events"],
+    requires=[
+        "doc._.selon_actors",
+        "doc._.selon_quotes",
+        "doc._.selon_dates",
+        "doc._.selon_places",
+    ],
+)
+def selon_events(doc: Doc) -> Doc:
+    lang = doc.lang_
+    table = triggers(lang)
+    quotes: list[QuoteMention] = doc._.selon_quotes or []
+    quote_spans = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    dates: list[DateMention] = doc._.selon_dates or []
+    places: list[PlaceMention] = doc._.selon_places or []
+    events: list[EventMention] = []
+    seen: set[tuple[int, str]] = set()
+    for token in doc:
+        pos = "VERB" if token.pos_ in ("VERB",) else "NOUN" if token.pos_ == "NOUN" else None
+        if pos is None:
+            continue
+        trigger = table.get((token.lemma_.lower(), pos)) or table.get((token.lower_, pos))
+        if trigger is None:
+            continue
+        if token.lemma_.lower() in NEEDS_COMPLEMENT and not any(
+            c.dep_ in ("obl", "obl:arg", "xcomp", "prep", "ccomp", "obj", "dobj")
+            for c in token.children
+        ):
+            continue
+        governors = _governors(token)[:2]
+        if (
+            any(g.lemma_.lower() in THREAT_VERBS[lang] for g in governors)
+            and trigger.type != "THREATEN"
+        ):
+            continue  # the threatened act is part of the THREATEN event, not an event
+        if (
+            trigger.type == "REQUEST"
+            and pos == "VERB"
+            and token.lemma_.lower() in ("appeler", "call")
+            and not any(c.lower_ in ("à", "on", "for") for c in token.subtree)
+        ):
+            continue
+        if (
+            pos == "VERB"
+            and token.lemma_.lower() in CASUALTY_VERBS
+            and (
+                _is_passive(token)
+                or token.tag_ == "VBN"
+                or token.lemma_.lower() in ("mourir", "die")
+            )
+            and not any(
+                c.dep_ in ("obl:agent", "agent") or _prep_of(c) in AGENT_PREPS[lang]
+                for c in _objects(token)
+            )
+        ):
+            continue  # "12 personnes ont été tuées": a toll (a claim), not a new act
+        if pos == "VERB":
+            source_tok, target_tok = verbal_arguments(token)
+        else:
+            source_tok, target_tok = nominal_arguments(token, trigger.type)
+        source = actor_at(doc, source_tok) if source_tok is not None else None
+        target = actor_at(doc, target_tok) if target_tok is not None else None
+        if target is None and target_tok is not None:
+            target = _place_actor(target_tok, places)
+        if (
+            source is not None
+            and trigger.type in MILITARY_TYPES
+            and source.actor.sector is None
+            and source.actor.country
+        ):
+            source = _with_sector(source, "MIL")
+        if source is not None and target is not None and source.actor == target.actor:
+            target = None
+        sent = token.sent
+        quote = _in_any(token.idx, quote_spans)
+        according: list[ActorMention] = []
+        if quote is not None:
+            speaker = next((q.speaker for q in quotes if (q.start, q.end) == quote), None)
+            if speaker is not None:
+                according.append(speaker)
+        else:
+            for governor in _governors(token):
+                if governor.lemma_.lower() in speech_verbs(lang) and governor.i != token.i:
+                    speaker = speaker_of(governor)
+                    if speaker is not None and speaker is not source:
+                        according.append(speaker)
+                    break
+            if not according:
+                # An incise in the same sentence: "…, a indiqué le gouverneur X."
+                speech = speech_verbs(lang)
+                for other in sent:
+                    if (
+                        other.i != token.i
+                        and other.pos_ == "VERB"
+                        and other.lemma_.lower() in speech
+                        and not _in_any(other.idx, quote_spans)
+                        and other.dep_ in ("parataxis", "ccomp", "ROOT", "conj")
+                        and other.i > token.i
+                    ):
+                        speaker = speaker_of(other)
+                        if speaker is not None and speaker is not source:
+                            according.append(speaker)
+                        break
+            if not according:
+                found = _according_in(doc, sent)
+                if found is not None:
+                    according.append(found)
+        key = (sent.start, trigger.type)
+        if key in seen and source is None and target is None:
+            continue  # a second word for the same act in the same sentence
+        seen.add(key)
+        date = _attached_date(token, dates, sent, quote, quote_spans)
+        actor_spans = [(m.start, m.end) for m in (source, target) if m is not None]
+        event_places = [
+            p
+            for p in places
+            if sent.start_char <= p.start < sent.end_char
+            and not _in_any(p.start, actor_spans)
+            and _in_any(p.start, quote_spans) == quote
+        ]
+        confidence = (
+            0.4 + 0.25 * (source is not None) + 0.2 * (target is not None) + 0.15 * (pos == "VERB")
+        )
+        events.append(
+            EventMention(
+                id=f"e{len(events) + 1}",
+                type=trigger.type,
+                mode=trigger.mode,
+                context=list(trigger.context),
+                trigger=token.i,
+                trigger_end=token.i + 1,
+                source=source,
+                target=target,
+                places=event_places,
+                date=date,
+                modality=modality(token, quote is not None),
+                according_to=according,
+                sent_start=sent.start_char,
+                sent_end=sent.end_char,
+                confidence=round(min(confidence, 1.0), 2),
+            )
+        )
+    events = _merge_linked(doc, events)
+    for q in quotes:
+        q.event_ids = [e.id for e in events if q.start <= doc[e.trigger].idx < q.end]
+    doc._.selon_events = events
+    return doc
+
+
+def _merge_linked(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """One event per act: a noun trigger that is an argument of a verb trigger of the same type
+    ("les frappes russes ont visé Kharkiv") joins the verb's event."""
+    kept: list[EventMention] = []
+    for event in events:
+        token = doc[event.trigger]
+        partner = next(
+            (
+                k
+                for k in kept
+                if k.type == event.type
+                and k.sent_start == event.sent_start
+                and (doc[k.trigger].head.i == token.i or token.head.i == k.trigger)
+            ),
+            None,
+        )
+        if partner is None:
+            kept.append(event)
+            continue
+        verb, noun = (partner, event) if doc[partner.trigger].pos_ == "VERB" else (event, partner)
+        verb.source = verb.source or noun.source
+        verb.target = verb.target or noun.target
+        verb.mode = verb.mode or noun.mode
+        verb.date = verb.date or noun.date
+        verb.places = verb.places or noun.places
+        verb.context = verb.context or noun.context
+        if verb is event:
+            kept[kept.index(partner)] = event
+    for number, event in enumerate(kept, start=1):
+        event.id = f"e{number}"
+    return kept
+
+
+def _place_actor(token: Token, places: list[PlaceMention]) -> ActorMention | None:
+    """A place attacked or targeted stands for its country: "ont visé Kharkiv" -> UKR."""
+    for place in places:
+        if place.start <= token.idx < place.end and place.place.country:
+            actor = Actor(
+                name=place.place.name,
+                country=place.place.country,
+                code=place.place.country,
+                start=place.start,
+                end=place.end,
+            )
+            return ActorMention(place.start, place.end, actor, "place", token.i)
+    return None
+
+
+def _with_sector(mention: ActorMention, sector: str) -> ActorMention:
+    actor = mention.actor.model_copy(
+        update={"sector": sector, "code": actor_code(mention.actor.country, sector)}
+    )
+    return ActorMention(mention.start, mention.end, actor, mention.kind, mention.head)
+
+
+def _according_in(doc: Doc, sent: Span) -> ActorMention | None:
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    lower = sent.text.lower()
+    for cue in ACCORDING[doc.lang_]:
+        at = lower.find(cue)
+        if at >= 0:
+            start = sent.start_char + at + len(cue)
+            after = [m for m in mentions if start <= m.start < start + 40]
+            if after:
+                return after[0]
+    return None

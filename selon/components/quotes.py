@@ -1,0 +1,238 @@
+"""selon_quotes: direct, partial and indirect quotes with a resolved speaker.
+
+1. Quotation marks: « », “ ”, " ", ‹ ›, ‘ ’ (outermost pairs; a quote may span paragraphs).
+2. Attribution, looked for around each quote in its sentence(s), outside the quote:
+   a reporting verb (``data/lexicon/speech_*.tsv``) after the quote, then before it; its subject
+   is the speaker ("a indiqué X", "X said", inverted "a-t-il précisé" -> the last person);
+   else "selon X" / "d'après X" / "according to X"; else a quote standing alone keeps the
+   previous quote's speaker (a continuation) when no other statement came between.
+3. A quote inside a clause that is not a statement of its own ("a dénoncé une « provocation »")
+   is partial; its speaker is the clause's subject.
+4. Indirect speech: a reporting verb with a complement clause ("X a annoncé que ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from selon.components import ActorMention, QuoteMention
+from selon.components.actors import PRONOUNS, actor_at, resolve_pronoun
+from selon.lexicon import channels, speech_verbs
+
+QUOTE_RES = [
+    re.compile(r"«\s*(?P<q>[^«»]{1,4000}?)\s*»", re.S),
+    re.compile(r"“\s*(?P<q>[^“”]{1,4000}?)\s*”", re.S),
+    re.compile(r"‹\s*(?P<q>[^‹›\n]{1,2000}?)\s*›"),
+    re.compile(r"(?<![\w])\"(?P<q>[^\"\n]{1,2000}?)\"(?![\w])"),
+    re.compile(r"(?<![\w])‘(?P<q>[^‘’\n]{1,600}?)’(?![\w])"),
+]
+ACCORDING = {"fr": ("selon", "d'après", "d’après"), "en": ("according to",)}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "csubj"}
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(mark start, mark end, content start, content end) of the outermost quotes."""
+    found = []
+    for pattern in QUOTE_RES:
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), m.start("q"), m.end("q")))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    outer: list[tuple[int, int, int, int]] = []
+    for item in found:
+        if outer and item[0] < outer[-1][1]:
+            continue
+        outer.append(item)
+    return outer
+
+
+def _window(doc: Doc, start: int, end: int, content_start: int) -> Span:
+    """The sentences around a quote (start, end: character offsets of its marks).
+
+    The parser often ends a sentence after an opening mark ("… Synehoubov. «"): the window
+    starts with the sentence of the first quoted word, or at the mark if that is later.
+    """
+    marks = doc.char_span(start, end, alignment_mode="expand")
+    content = doc.char_span(content_start, end, alignment_mode="expand")
+    assert marks is not None and content is not None
+    sent_start = doc[content.start].sent.start
+    if doc[sent_start].idx > start:
+        sent_start = marks.start
+    sent_end = doc[max(marks.end - 1, marks.start)].sent.end
+    return doc[sent_start:sent_end]
+
+
+def _pronoun_token(token: Token) -> str | None:
+    text = token.lower_.strip("-").replace("t-", "")
+    return text if text in PRONOUNS.get(token.doc.lang_, {}) else None
+
+
+def speaker_of(verb: Token) -> ActorMention | None:
+    """The subject of a reporting verb, as an actor (pronouns resolved to the last person)."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    for subject in subjects:
+        if _pronoun_token(subject):
+            return (
+                resolve_pronoun(doc, subject)
+                if subject.lower_ in PRONOUNS[doc.lang_]
+                else _resolve_inverted(doc, subject)
+            )
+        found = actor_at(doc, subject)
+        if found is not None:
+            return found
+    # Inverted subject not parsed as such: the first actor after the verb in its sentence.
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    for mention in mentions:
+        if verb.idx < mention.start < verb.sent.end_char and mention.start - verb.idx < 60:
+            return mention
+    for token in doc[verb.i + 1 : min(verb.i + 3, verb.sent.end)]:
+        if _pronoun_token(token):
+            return _resolve_inverted(doc, token)
+    return None
+
+
+def _resolve_inverted(doc: Doc, token: Token) -> ActorMention | None:
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    before = [m for m in mentions if m.end <= token.idx and m.kind == "person"]
+    return before[-1] if before else None
+
+
+def _according_to(doc: Doc, window: Span, skip: tuple[int, int]) -> ActorMention | None:
+    lower = window.text.lower()
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    for cue in ACCORDING[doc.lang_]:
+        for m in re.finditer(re.escape(cue), lower):
+            at = window.start_char + m.end()
+            if skip[0] <= at < skip[1]:
+                continue
+            after = [
+                x for x in mentions if at <= x.start < at + 40 and not skip[0] <= x.start < skip[1]
+            ]
+            if after:
+                return after[0]
+    return None
+
+
+def _channel(doc: Doc, window: Span) -> str | None:
+    for match in channels(doc.lang_).find(window.text):
+        return match.values[0]
+    return None
+
+
+def _reporting_verbs(window: Span, skip: tuple[int, int]) -> list[Token]:
+    verbs = speech_verbs(window.doc.lang_)
+    return [
+        t
+        for t in window
+        if t.pos_ in ("VERB", "AUX")
+        and t.lemma_.lower() in verbs
+        and not skip[0] <= t.idx < skip[1]
+    ]
+
+
+def _subject_of_clause(token: Token) -> ActorMention | None:
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            found = speaker_of(ancestor)
+            if found is not None:
+                return found
+    return None
+
+
+@Language.component("selon_quotes", assigns=["doc._.selon_quotes"], requires=["doc._.selon_actors"])
+def selon_quotes(doc: Doc) -> Doc:
+    quotes: list[QuoteMention] = []
+    previous: QuoteMention | None = None
+    previous_end = -1
+    for mark_start, mark_end, start, end in find_quote_spans(doc.text):
+        window = _window(doc, mark_start, mark_end, start)
+        skip = (mark_start, mark_end)
+        words = len(doc.text[start:end].split())
+        before = doc.text[min(window.start_char, mark_start) : mark_start].strip()
+        verbs = _reporting_verbs(window, skip)
+        verbs_after = [v for v in verbs if v.idx >= mark_end]
+        verbs_before = [v for v in verbs if v.idx < mark_start]
+        statement = not before or before.endswith((":", "—", "–", "-"))
+        kind = "direct" if statement and words > 2 else "partial"
+        speaker: ActorMention | None = None
+        verb: Token | None = None
+        if kind == "direct":
+            if verbs_after and (not before or not verbs_before):
+                verb = verbs_after[0]
+            elif verbs_before:
+                verb = verbs_before[-1]
+            speaker = speaker_of(verb) if verb is not None else None
+            if speaker is None:
+                speaker = _according_to(doc, window, skip)
+            if speaker is None and verb is None and previous is not None:
+                # A continuation: nothing was said by anyone else since the last quote.
+                gap = doc.char_span(previous_end, mark_start, alignment_mode="expand")
+                if gap is None or not _reporting_verbs(gap, skip):
+                    speaker = previous.speaker
+        else:
+            inner = doc.char_span(start, end, alignment_mode="expand")
+            if inner is not None and len(inner):
+                speaker = _subject_of_clause(inner.root)
+            if speaker is None:
+                speaker = _according_to(doc, window, skip)
+        quote = QuoteMention(
+            start=start,
+            end=end,
+            kind=kind,
+            speaker=speaker,
+            verb=verb.lemma_.lower() if verb is not None else None,
+            channel=_channel(doc, window),
+        )
+        if verb is not None and quote.channel is None:
+            quote.channel = speech_verbs(doc.lang_).get(verb.lemma_.lower())
+        quotes.append(quote)
+        if kind == "direct":
+            previous, previous_end = quote, mark_end
+    quotes.extend(_indirect(doc, quotes))
+    quotes.sort(key=lambda q: q.start)
+    doc._.selon_quotes = quotes
+    return doc
+
+
+def _indirect(doc: Doc, direct: list[QuoteMention]) -> list[QuoteMention]:
+    """Reported speech: a reporting verb with a complement clause, outside direct quotes."""
+    found = []
+    verbs = speech_verbs(doc.lang_)
+    covered = [(q.start - 2, q.end + 2) for q in direct]
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        if any(a <= token.idx < b for a, b in covered):
+            continue
+        clauses = [c for c in token.children if c.dep_ in ("ccomp",) and c.i > token.i]
+        if not clauses:
+            continue
+        clause = clauses[0]
+        subtree = list(clause.subtree)
+        first = subtree[0]
+        if first.lower_ in ("que", "qu'", "qu’", "that"):
+            first = doc[first.i + 1]
+        last = subtree[-1]
+        while last.is_punct and last.i > first.i:
+            last = doc[last.i - 1]
+        start, end = first.idx, last.idx + len(last)
+        if end - start < 8 or any(a < end and start < b for a, b in covered):
+            continue
+        speaker = speaker_of(token)
+        found.append(
+            QuoteMention(
+                start,
+                end,
+                "indirect",
+                speaker,
+                token.lemma_.lower(),
+                _channel(doc, token.sent) or verbs.get(token.lemma_.lower()),
+            )
+        )
+        covered.append((start, end))
+    return found

@@ -1,0 +1,1 @@
+"""Scoring selon against the gold corpus, and the quality gate with pinned floors."""

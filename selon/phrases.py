@@ -1,0 +1,136 @@
+"""Phrase lookup over article text that survives accents, case, apostrophes and hyphens.
+
+``fold`` maps every character to one lower-case base character, so folded text has the same
+length as the original and a match's offsets are the original's offsets. A ``PhraseTable``
+holds phrases as tuples of folded words and finds the longest ones in a text, left to right.
+Actors (countries, demonyms, seats of power, titles) and places (the gazetteer) both use it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+_SPECIAL = {
+    "’": "'",
+    "ʼ": "'",
+    "‘": "'",
+    "`": "'",
+    "´": "'",
+    "‐": "-",
+    "‑": "-",
+    "–": "-",
+    "—": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "ß": "s",
+    "æ": "a",
+    "œ": "o",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ı": "i",
+}
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+#: What may stand between two words of one phrase ("N'Djamena", "U.S.", "St. Petersburg").
+JOIN_RE = re.compile(r"[ '\-.]{0,3}")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    base = _SPECIAL.get(base, base)
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text of the same length: ``fold("Élysée") == "elysee"``."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The folded words of a phrase: ``("n", "djamena")`` for ``N'Djamena``."""
+    return tuple(WORD_RE.findall(fold(text)))
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    start: int
+    end: int
+    values: tuple[T, ...]
+
+
+class PhraseTable(Generic[T]):
+    """Phrases (as folded word tuples) mapped to values; finds the longest match at each word."""
+
+    def __init__(self) -> None:
+        self._table: dict[tuple[str, ...], list[T]] = {}
+        self.max_words = 1
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __contains__(self, phrase: str) -> bool:
+        return words(phrase) in self._table
+
+    def add(self, phrase: str, value: T) -> None:
+        key = words(phrase)
+        if not key:
+            return
+        bucket = self._table.setdefault(key, [])
+        if value not in bucket:
+            bucket.append(value)
+        self.max_words = max(self.max_words, len(key))
+
+    def get(self, phrase: str) -> tuple[T, ...]:
+        return tuple(self._table.get(words(phrase), ()))
+
+    def find(
+        self, text: str, *, capitalised: bool = False, folded: str | None = None
+    ) -> Iterator[Match[T]]:
+        """Longest non-overlapping matches, left to right, on word boundaries.
+
+        With ``capitalised``, a match must start with an upper-case letter or a digit in the
+        original text (place names; "les paris" is not Paris).
+        """
+        folded = fold(text) if folded is None else folded
+        spans = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(folded)]
+        joins = [
+            JOIN_RE.fullmatch(folded, spans[k][1], spans[k + 1][0]) is not None
+            # a full stop then a space ends a sentence, except after an abbreviation ("St. ")
+            and not (
+                ". " in folded[spans[k][1] : spans[k + 1][0]] and len(spans[k][2]) > 3
+            )
+            for k in range(len(spans) - 1)
+        ]
+        i = 0
+        while i < len(spans):
+            start = spans[i][0]
+            if capitalised and not (text[start].isupper() or text[start].isdigit()):
+                i += 1
+                continue
+            found = None
+            longest = 1
+            while longest < self.max_words and i + longest < len(spans) and joins[i + longest - 1]:
+                longest += 1
+            for n in range(longest, 0, -1):
+                key = tuple(s[2] for s in spans[i : i + n])
+                values = self._table.get(key)
+                if values:
+                    found = (n, values)
+                    break
+            if found is None:
+                i += 1
+                continue
+            n, values = found
+            yield Match(start, spans[i + n - 1][1], tuple(values))
+            i += n

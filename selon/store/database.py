@@ -1,0 +1,297 @@
+"""The store: articles and everything extracted from them, in one SQLite file.
+
+One ``Store`` object is the one writer; each article is written in one transaction that first
+deletes what the article had, so re-ingesting is idempotent and a changed article replaces
+its records. Reading is plain SQL over the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from selon.errors import NotFoundError, SelonError, StoreError
+from selon.records import ArticleRecord
+from selon.store.migrations import MIGRATIONS
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("SELON_DB", "selon.db"))
+
+
+class Store:
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA busy_timeout = 5000")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema ---------------------------------------------------------------------------------
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations this file has not had yet; returns their numbers."""
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
+        )
+        done = {row[0] for row in self.db.execute("SELECT version FROM migrations")}
+        applied = []
+        for version, name, migration in MIGRATIONS:
+            if version in done:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                migration(self.db)
+                self.db.execute(
+                    "INSERT INTO migrations (version, name) VALUES (?, ?)", (version, name)
+                )
+                self.db.execute("COMMIT")
+            except Exception:
+                self.db.execute("ROLLBACK")
+                raise
+            applied.append(version)
+        return applied
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT MAX(version) FROM migrations").fetchone()
+        return int(row[0] or 0)
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def content_hash(self, article_id: str) -> str | None:
+        row = self.db.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def save(self, record: ArticleRecord, *, content_hash: str, origin: str | None = None) -> None:
+        """Write one article and its records in one transaction, replacing what it had."""
+        article = record.article
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+            self.db.execute(
+                "DELETE FROM errors WHERE article_id = ? OR origin = ?", (article.id, origin)
+            )
+            self.db.execute(
+                "INSERT INTO articles (id, url, title, source, language, published, text,"
+                " content_hash, origin, record) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article.id,
+                    article.url,
+                    article.title,
+                    article.source,
+                    article.language,
+                    article.published,
+                    article.text,
+                    content_hash,
+                    origin,
+                    record.model_dump_json(),
+                ),
+            )
+            for event in record.events:
+                place = event.places[0] if event.places else None
+                src, tgt, date = event.source, event.target, event.date
+                self.db.execute(
+                    "INSERT INTO events VALUES (?,?,?,?,?, ?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?, ?,?,?,?)",
+                    (
+                        event.id,
+                        article.id,
+                        event.type,
+                        event.mode,
+                        event.modality,
+                        src and src.name,
+                        src and src.country,
+                        src and src.sector,
+                        src and src.code,
+                        tgt and tgt.name,
+                        tgt and tgt.country,
+                        tgt and tgt.sector,
+                        tgt and tgt.code,
+                        date and date.start,
+                        date and date.end,
+                        date and date.precision,
+                        place and place.name,
+                        place and place.country,
+                        place and place.lat,
+                        place and place.lon,
+                        event.trigger.text,
+                        event.evidence.text,
+                        event.confidence,
+                        event.model_dump_json(),
+                    ),
+                )
+                for p in event.places:
+                    self.db.execute(
+                        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        (
+                            article.id,
+                            event.id,
+                            p.name,
+                            p.country,
+                            p.admin1,
+                            p.lat,
+                            p.lon,
+                            p.precision,
+                            p.geonames_id,
+                            p.start,
+                            p.end,
+                        ),
+                    )
+            for quote in record.quotes:
+                speaker = quote.speaker
+                self.db.execute(
+                    "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        quote.id,
+                        article.id,
+                        quote.kind,
+                        quote.text,
+                        speaker and speaker.name,
+                        speaker and speaker.code,
+                        quote.verb,
+                        quote.channel,
+                        quote.model_dump_json(),
+                    ),
+                )
+            for claim in record.claims:
+                source = claim.according_to
+                self.db.execute(
+                    "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        claim.id,
+                        article.id,
+                        claim.event_id,
+                        claim.what,
+                        claim.min,
+                        claim.max,
+                        int(claim.approx),
+                        claim.text,
+                        source and source.name,
+                        claim.modality,
+                        claim.model_dump_json(),
+                    ),
+                )
+            for entity in record.entities:
+                if entity.actor is not None:
+                    a = entity.actor
+                    self.db.execute(
+                        "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+                        (article.id, a.name, a.country, a.sector, a.code, a.role, a.start, a.end),
+                    )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def record_error(self, origin: str, error: SelonError, article_id: str | None = None) -> None:
+        """Record a failed input; a later success for the same origin clears it."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("DELETE FROM errors WHERE origin = ?", (origin,))
+            self.db.execute(
+                "INSERT INTO errors (origin, article_id, code, reason) VALUES (?,?,?,?)",
+                (origin, article_id, error.code, error.message),
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+            for table in ("articles", "events", "quotes", "claims", "errors")
+        }
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        country: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Stored events, newest first, each as its record plus ``articles``."""
+        where, params = [], []
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if country:
+            where.append("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)")
+            params += [country.upper()] * 3
+        if since:
+            where.append("e.date_end >= ?")
+            params.append(since)
+        if until:
+            where.append("e.date_start <= ?")
+            params.append(until)
+        if text:
+            where.append("(e.evidence LIKE ? OR e.trigger LIKE ?)")
+            params += [f"%{text}%"] * 2
+        sql = "SELECT e.record, e.article_id FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date_start IS NULL, e.date_start DESC, e.id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for row in self.db.execute(sql, params):
+            event = json.loads(row["record"])
+            event["articles"] = [row["article_id"]]
+            yield event
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        """One event with its article, evidence, quotes and claims."""
+        row = self.db.execute(
+            "SELECT record, article_id FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no event {event_id!r} in the store")
+        event = json.loads(row["record"])
+        event["articles"] = [row["article_id"]]
+        article = self.db.execute(
+            "SELECT id, title, source, url, published, language FROM articles WHERE id = ?",
+            (row["article_id"],),
+        ).fetchone()
+        event["article"] = dict(article)
+        event["claims"] = [
+            json.loads(r[0])
+            for r in self.db.execute(
+                "SELECT record FROM claims WHERE event_id = ? ORDER BY id", (event_id,)
+            )
+        ]
+        event["quotes"] = [
+            json.loads(r[0])
+            for r in self.db.execute(
+                "SELECT record FROM quotes WHERE article_id = ?", (row["article_id"],)
+            )
+            if event_id in json.loads(r[0]).get("event_ids", [])
+        ]
+        return event
+
+    def errors(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM errors ORDER BY id")]
