@@ -34,8 +34,8 @@ demo: install
 	@echo "Try: $(BIN)/selon events --db $(DB) --type ASSAULT   or   $(BIN)/selon show EVENT_ID --db $(DB)"
 
 lint: $(DEVSTAMP)
-	$(BIN)/ruff check selon tests bench
-	$(BIN)/ruff format --check selon tests bench
+	$(BIN)/ruff check selon tests
+	$(BIN)/ruff format --check selon tests
 
 typecheck: $(DEVSTAMP)
 	$(BIN)/mypy

@@ -47,8 +47,9 @@ class ArticleInput:
     url: str | None = None
     source: str | None = None
     published: dt.datetime | None = None
-    lang: str | None = None
+    lang: str | None = None  # as requested by the input; None means detect
     extra: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None  # as processed (requested or detected), set by the pipeline
 
     @property
     def article_id(self) -> str:

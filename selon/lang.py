@@ -164,11 +164,14 @@ def detect_language(text: str, *, origin: str | None = None) -> str:
     values = _detector().compute_language_confidence_values(sample)
     best = values[0] if values else None
     lang = {Language.FRENCH: "fr", Language.ENGLISH: "en"}.get(best.language) if best else None
-    if lang is not None:
+    if lang is not None and best is not None:
         if function_share(sample, lang) >= MIN_FUNCTION_SHARE:
             return lang
         # Too short for the function-word check: only a confident detector decides.
-        if len(WORD_RE.findall(sample)) < MIN_WORDS_FOR_CHECK and best.value >= MIN_SHORT_CONFIDENCE:
+        if (
+            len(WORD_RE.findall(sample)) < MIN_WORDS_FOR_CHECK
+            and best.value >= MIN_SHORT_CONFIDENCE
+        ):
             return lang
     raise UnsupportedLanguageError(
         "the text is neither French nor English (supported languages: fr, en); "

@@ -107,9 +107,7 @@ class PhraseTable(Generic[T]):
         joins = [
             JOIN_RE.fullmatch(folded, spans[k][1], spans[k + 1][0]) is not None
             # a full stop then a space ends a sentence, except after an abbreviation ("St. ")
-            and not (
-                ". " in folded[spans[k][1] : spans[k + 1][0]] and len(spans[k][2]) > 3
-            )
+            and not (". " in folded[spans[k][1] : spans[k + 1][0]] and len(spans[k][2]) > 3)
             for k in range(len(spans) - 1)
         ]
         i = 0

@@ -124,7 +124,7 @@ def _process_batch(
         except InputError as exc:
             slots.append((entry, Failure(entry.origin, exc, entry.article_id)))
             continue
-        entry.lang = chosen
+        entry.language = chosen
         by_lang.setdefault(chosen, []).append(len(slots))
         slots.append((entry, None))
     for chosen, indexes in by_lang.items():

@@ -2,17 +2,51 @@
 
 Every expression is resolved against an anchor: the publication day (relative expressions such
 as "mardi soir", "hier", "last Thursday"), the previous date of the text ("la veille", "le
-lendemain") or nothing (full dates). An expression that needs an anchor selon does not have is
-left unresolved, never guessed. Weekdays without "prochain"/"next" resolve to the most recent
-such day on or before the anchor, as news uses them.
+lendemain", "two days later") or nothing (full dates). An expression that needs an anchor selon
+does not have is left unresolved, never guessed.
+
+Conventions, as news uses them:
+
+- Weekdays ("mardi", "ce mardi", "on Tuesday") are the most recent such day on or before the
+  publication day (the publication day itself when it is that weekday); "dernier"/"last" on the
+  publication's own weekday means a week before; "prochain"/"next" looks forward.
+- Partial dates ("7 janv.", "Jan. 7", "le 1er mars") take the nearest year that puts them on or
+  before the publication day (a day of slack for time zones). A bare "le 7" / "on the 7th" is
+  that day of the publication month, or of the previous month when it is after the publication
+  day; it only matches when followed by punctuation, the end of text or a clock time, so that
+  "le 7e régiment", "le 7 %" and "the 7th floor" are not dates.
+- "début"/"early" is days 1-10 of a month, "fin"/"late" its last ten days, "mi-"/"mid-" days
+  10-20; "début 2019" is January-March, "fin 2019" October-December, "mi-2019" April-September.
+- Weeks run Monday to Sunday. "Cette nuit", "la nuit dernière", "last night" and "overnight"
+  span the day before the publication and the publication day; "dans la nuit de samedi à
+  dimanche" / "du 6 au 7 mai" spans both days (precision day).
+- "La veille"/"the day before" (and "le lendemain", "N jours plus tard", "two days later")
+  count from the previous day-precision expression of the text; when they name an event ("la
+  veille du scrutin", "the day after the vote") they are left alone.
+
+Clock times. A clock time ("vers 23 h heure locale", "à 6 h 45", "6:45 a.m. EST", "0400 GMT",
+"at 2114 GMT") right before or after a day expression ("mardi vers 23 h", "at 2114 GMT on
+Wednesday", "hier à 14 h") is folded into it: the span covers the clock and ``Resolved.time``
+carries it, timezone-aware when the zone has a fixed offset (GMT, UTC, TU, EST, EDT, PST, CET...;
+"heure locale"/"local time" and "heure de Paris" have none). When the publication is given as an
+aware datetime and the clock has a fixed offset, the day *labels* (weekdays, partial dates, bare
+days) are read in the clock's zone: "at 0400 GMT on Thursday" published Wednesday 23:30 in New
+York (already Thursday in GMT) is that Thursday, not the one a week before. Deictic words ("hier",
+"yesterday", "today") stay relative to the publication's own day. A clock with a fixed-offset
+zone and no day expression ("0400 GMT") resolves, given an aware publication datetime, to the
+day of its most recent occurrence before publication, in that zone; without an aware datetime,
+or without a zone, a lone clock is not a date and is skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+# --- Vocabulary ---------------------------------------------------------------------------------
 
 MONTHS_FR = {
     "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2,
@@ -26,24 +60,33 @@ MONTHS_EN = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
+# Abbreviations: in French they are only months next to a day number or with their period
+# ("en sept ans" is not September).
+ABBREVIATIONS = {
+    "janv", "févr", "fevr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "dec",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+}  # fmt: skip
+# English month names that are also common words: dates only when capitalised.
+EN_MONTH_HOMONYMS = {"may", "march", "mar"}
 WEEKDAYS_FR = {
-    "lundi": 0,
-    "mardi": 1,
-    "mercredi": 2,
-    "jeudi": 3,
-    "vendredi": 4,
-    "samedi": 5,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
     "dimanche": 6,
-}
+}  # fmt: skip
 WEEKDAYS_EN = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
 NUMBERS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "quinze": 15, "one": 1, "a": 1, "an": 1, "two": 2,
-    "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "fifteen": 15,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+    "trente": 30, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30,
+}  # fmt: skip
+# Clock zones with a fixed offset, in hours from UTC (US abbreviations for the American ones).
+ZONES = {
+    "GMT": 0, "UTC": 0, "TU": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EST": -5, "EDT": -4,
+    "HNE": -5, "HAE": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
 }  # fmt: skip
 
 
@@ -55,16 +98,23 @@ class Resolved:
     last: dt.date
     precision: str  # day, week, month, year
     anchor: str  # published, previous_date, absolute
+    time: dt.time | None = None  # an attached clock time, tz-aware when its zone is fixed
 
 
-def _alt(words: dict[str, int]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+# --- Calendar helpers ---------------------------------------------------------------------------
+
+DAY = dt.timedelta(days=1)
 
 
 def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     first = dt.date(year, month, 1)
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return first, nxt - dt.timedelta(days=1)
+    return first, nxt - DAY
+
+
+def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
 
 
 def _week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -92,13 +142,9 @@ def _infer_year(anchor: dt.date | None, month: int, day: int) -> int | None:
     if anchor is None:
         return None
     candidate = _safe_date(anchor.year, month, day)
-    if candidate is not None and candidate > anchor + dt.timedelta(days=1):
+    if candidate is not None and candidate > anchor + DAY:
         return anchor.year - 1
     return anchor.year
-
-
-Context = dict[str, dt.date | None]
-Handler = Callable[[re.Match[str], Context], tuple[dt.date, dt.date, str, str] | None]
 
 
 def _num(word: str) -> int | None:
@@ -106,21 +152,41 @@ def _num(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBERS.get(word)
 
 
-# --- French -------------------------------------------------------------------------------------
-
-_MFR = _alt(MONTHS_FR)
-_WFR = _alt(WEEKDAYS_FR)
-_MEN = _alt(MONTHS_EN)
-_WEN = _alt(WEEKDAYS_EN)
+def _day_number(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
 
 
-def _fr_full(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-    day = 1 if m["day"].lower().startswith("1er") else int(m["day"])
-    month = MONTHS_FR[m["month"].lower().rstrip(".")]
+def _month_number(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return MONTHS_FR.get(word) or MONTHS_EN[word]
+
+
+def _is_verb_month(word: str) -> bool:
+    """English "may", "march", "mar" in lower case are the verbs, not the months."""
+    return word.rstrip(".").lower() in EN_MONTH_HOMONYMS and word[0].islower()
+
+
+# --- Resolution context and handlers ------------------------------------------------------------
+
+Interval = tuple[dt.date, dt.date, str, str]  # first, last, precision, anchor
+
+
+@dataclass(frozen=True)
+class Context:
+    published: dt.date | None  # the publication day, in the frame of the expression
+    instant: dt.datetime | None  # the publication moment, when given with its time zone
+    previous: tuple[dt.date, dt.date] | None  # the previous day-precision expression
+
+
+Handler = Callable[[re.Match[str], Context], Interval | None]
+
+
+def _date_with_year(m: re.Match[str], ctx: Context, month: int, day: int) -> Interval | None:
+    """A day of a month, with its year when written, else inferred from the publication."""
     if m["year"]:
         year, anchor = int(m["year"]), "absolute"
     else:
-        inferred = _infer_year(ctx["published"], month, day)
+        inferred = _infer_year(ctx.published, month, day)
         if inferred is None:
             return None
         year, anchor = inferred, "published"
@@ -128,44 +194,109 @@ def _fr_full(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str
     return (date, date, "day", anchor) if date else None
 
 
-def _month_expr(months: dict[str, int]) -> Handler:
-    def handler(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-        month = months[m["month"].lower().rstrip(".")]
-        published = ctx["published"]
-        if m["year"]:
-            year, anchor = int(m["year"]), "absolute"
-        elif published is not None:
-            year = published.year if month <= published.month else published.year - 1
-            anchor = "published"
-        else:
+def full_date(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "le 7 janvier 2024", "7 janv.", "mardi 7 mai", "January 7, 2024", "7 January"."""
+    if _is_verb_month(m["month"]):
+        return None
+    return _date_with_year(m, ctx, _month_number(m["month"]), _day_number(m["day"]))
+
+
+def bare_day(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "le 7": that day of the publication month, or of the month before if it is to come."""
+    published = ctx.published
+    if published is None:
+        return None
+    day = _day_number(m["day"])
+    year, month = published.year, published.month
+    if day > published.day:
+        year, month = _shift_month(year, month, -1)
+    for _ in range(3):  # a 31st skips back over the 30-day months
+        date = _safe_date(year, month, day)
+        if date is not None:
+            return date, date, "day", "published"
+        year, month = _shift_month(year, month, -1)
+    return None
+
+
+def night_of_dates(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "dans la nuit du 6 au 7 mai": both days."""
+    second = full_date(m, ctx)
+    if second is None:
+        return None
+    return second[0] - DAY, second[1], "day", second[3]
+
+
+def _night_of_weekdays(weekdays: dict[str, int]) -> Handler:
+    """ "dans la nuit de samedi à dimanche": the most recent such night, both days."""
+
+    def handler(m: re.Match[str], ctx: Context) -> Interval | None:
+        if ctx.published is None:
             return None
-        first, last = _month_bounds(year, month)
-        part = (m["part"] or "").lower()
-        if part.startswith(("début", "debut", "early", "beginning")):
-            last = first + dt.timedelta(days=9)
-        elif part.startswith(("fin", "late", "end")):
-            first = last - dt.timedelta(days=9)
-        elif part.startswith(("mi", "mid")):
-            first, last = first + dt.timedelta(days=9), first + dt.timedelta(days=19)
-        return first, last, "month", anchor
+        first_wd, second_wd = weekdays[m["wd1"].lower()], weekdays[m["wd2"].lower()]
+        if (first_wd + 1) % 7 != second_wd:
+            return None  # not one night
+        second = _past_weekday(ctx.published, second_wd)
+        return second - DAY, second, "day", "published"
 
     return handler
 
 
-def _year_expr(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
+def month_expr(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "en janvier", "début mars", "fin mars 2019", "mi-mars", "last May", "since March"."""
+    if _is_verb_month(m["month"]):
+        return None
+    month = _month_number(m["month"])
+    published = ctx.published
+    part = " ".join((m["part"] or "").lower().split())
+    qualifier = ((m.groupdict().get("q") or "") + part).lower()
+    if m["year"]:
+        year, anchor = int(m["year"]), "absolute"
+    elif published is None:
+        return None
+    elif "dernier" in qualifier or part == "last":
+        year = published.year - (month >= published.month)  # strictly before this month
+        anchor = "published"
+    elif "prochain" in qualifier or part == "next":
+        year = published.year + (month <= published.month)
+        anchor = "published"
+    elif part == "this":
+        year, anchor = published.year, "published"
+    else:
+        year = published.year - (month > published.month)  # nearest past (or current) month
+        anchor = "published"
+    first, last = _month_bounds(year, month)
+    if part.startswith(("début", "debut", "early", "beginning", "the beginning")):
+        last = first + dt.timedelta(days=9)
+    elif part.startswith(("fin", "late", "end", "the end")):
+        first = last - dt.timedelta(days=9)
+    elif part.startswith("mi"):
+        first, last = first + dt.timedelta(days=9), first + dt.timedelta(days=19)
+    elif part.startswith("since"):
+        if published is None:
+            return None
+        last = published
+    return first, last, "month", anchor
+
+
+def year_expr(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "en 2019", "fin 2019" (October-December), "early 2019", "mid-2019"."""
     year = int(m["year"])
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     part = (m["part"] or "").lower()
     if part.startswith(("début", "debut", "early")):
         last = dt.date(year, 3, 31)
-    elif part.startswith(("fin", "late", "end")):
+    elif part.startswith(("fin", "late", "end", "the end")):
         first = dt.date(year, 10, 1)
+    elif part.startswith("mi"):
+        first, last = dt.date(year, 4, 1), dt.date(year, 9, 30)
     return first, last, "year", "absolute"
 
 
 def _weekday(weekdays: dict[str, int]) -> Handler:
-    def handler(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-        published = ctx["published"]
+    """ "mardi", "ce mardi", "mardi dernier", "next Tuesday", "Tuesday night"."""
+
+    def handler(m: re.Match[str], ctx: Context) -> Interval | None:
+        published = ctx.published
         if published is None:
             return None
         weekday = weekdays[m["wd"].lower()]
@@ -181,45 +312,52 @@ def _weekday(weekdays: dict[str, int]) -> Handler:
     return handler
 
 
-def _night(weekdays: dict[str, int]) -> Handler:
-    def handler(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-        published = ctx["published"]
-        if published is None:
-            return None
-        second = _past_weekday(published, weekdays[m["wd2"].lower()])
-        return second - dt.timedelta(days=1), second, "day", "published"
-
-    return handler
-
-
 def _offset(days: int, *, span: int = 0) -> Handler:
-    def handler(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-        published = ctx["published"]
-        if published is None:
+    """Days from the publication day ("hier" is -1); span widens the interval backwards."""
+
+    def handler(m: re.Match[str], ctx: Context) -> Interval | None:
+        if ctx.published is None:
             return None
-        day = published + dt.timedelta(days=days)
+        day = ctx.published + dt.timedelta(days=days)
         return day - dt.timedelta(days=span), day, "day", "published"
 
     return handler
 
 
-def _relative_to_previous(days: int) -> Handler:
-    def handler(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-        previous = ctx["previous"]
-        if previous is None:
+def _from_previous(days: int | None) -> Handler:
+    """Days from the previous date of the text; None reads the count from the match."""
+
+    def handler(m: re.Match[str], ctx: Context) -> Interval | None:
+        if ctx.previous is None:
             return None
-        day = previous + dt.timedelta(days=days)
+        count = days
+        if count is None:
+            number = _num(m["n"])
+            if number is None:
+                return None
+            count = number if m["dir"].lower() in ("later", "after", "tard", "après") else -number
+        # Counting back starts from the first day of a span, counting forward from its last.
+        base = ctx.previous[0] if count < 0 else ctx.previous[1]
+        day = base + dt.timedelta(days=count)
         return day, day, "day", "previous_date"
 
     return handler
 
 
-def _ago(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-    published = ctx["published"]
+def ago(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "il y a deux jours", "il y a trois semaines", "ten days ago", "48 hours ago"."""
+    published = ctx.published
     count = _num(m["n"])
     if published is None or count is None:
         return None
     unit = m["unit"].lower()
+    if unit.startswith(("heure", "hour")):
+        if ctx.instant is not None:
+            day = (ctx.instant - dt.timedelta(hours=count)).date()
+            return day, day, "day", "published"
+        # Without the hour of publication, the moment lies within these days.
+        first = published - dt.timedelta(days=math.ceil(count / 24))
+        return first, published - dt.timedelta(days=count // 24), "day", "published"
     if unit.startswith(("jour", "day")):
         day = published - dt.timedelta(days=count)
         return day, day, "day", "published"
@@ -227,212 +365,451 @@ def _ago(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | 
         first, last = _week_bounds(published - dt.timedelta(days=7 * count))
         return first, last, "week", "published"
     if unit.startswith(("mois", "month")):
-        month_index = published.year * 12 + published.month - 1 - count
-        first, last = _month_bounds(month_index // 12, month_index % 12 + 1)
+        first, last = _month_bounds(*_shift_month(published.year, published.month, -count))
         return first, last, "month", "published"
     first, last = dt.date(published.year - count, 1, 1), dt.date(published.year - count, 12, 31)
     return first, last, "year", "published"
 
 
 def _this_week(weeks: int) -> Handler:
-    def handler(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-        published = ctx["published"]
-        if published is None:
+    def handler(m: re.Match[str], ctx: Context) -> Interval | None:
+        if ctx.published is None:
             return None
-        first, last = _week_bounds(published + dt.timedelta(days=7 * weeks))
+        first, last = _week_bounds(ctx.published + dt.timedelta(days=7 * weeks))
         return first, last, "week", "published"
 
     return handler
 
 
 def _this_month(months: int, *, until_anchor: bool = False) -> Handler:
-    def handler(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-        published = ctx["published"]
+    def handler(m: re.Match[str], ctx: Context) -> Interval | None:
+        published = ctx.published
         if published is None:
             return None
-        index = published.year * 12 + published.month - 1 + months
-        first, last = _month_bounds(index // 12, index % 12 + 1)
-        if until_anchor:
-            last = published
-        return first, last, "month", "published"
+        first, last = _month_bounds(*_shift_month(published.year, published.month, months))
+        return first, published if until_anchor else last, "month", "published"
 
     return handler
 
 
-def _this_year(years: int) -> Handler:
-    def handler(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-        published = ctx["published"]
+def _this_year(years: int, *, until_anchor: bool = False) -> Handler:
+    def handler(m: re.Match[str], ctx: Context) -> Interval | None:
+        published = ctx.published
         if published is None:
             return None
         year = published.year + years
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "published"
+        last = published if until_anchor else dt.date(year, 12, 31)
+        return dt.date(year, 1, 1), last, "year", "published"
 
     return handler
 
 
-_DAY = r"(?P<day>1er|[12]\d|3[01]|0?[1-9])"
-_PARTS_FR = r"(?:\s+(?:soir|matin|après-midi|apres-midi|midi|(?:en\s+)?(?:fin|début)\s+de\s+(?:matinée|soirée|journée)))?"
-_PARTS_EN = r"(?:\s+(?:night|morning|evening|afternoon))?"
+def zoned_clock(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "0400 GMT" alone: the day of its latest occurrence before an aware publication."""
+    time = _clock_time(m)
+    if time.tzinfo is None or ctx.instant is None:
+        return None  # a lone local clock time does not say which day
+    local = ctx.instant.astimezone(time.tzinfo)
+    day = local.date()
+    if time.replace(tzinfo=None) > local.time():
+        day -= DAY
+    return day, day, "day", "published"
 
-RULES: dict[str, list[tuple[re.Pattern[str], Handler]]] = {
+
+# --- Clock times --------------------------------------------------------------------------------
+
+_ZONE = (
+    r"(?P<zone>(?-i:GMT|UTC|TU|Z|BST|CEST|CET|EST|EDT|HNE|HAE|CST|CDT|MST|MDT|PST|PDT)"
+    r"(?:\s*(?P<sign>[+-])\s*(?P<off>1[0-4]|0?\d))?"
+    r"|heure\s+locale|heure\s+de\s+Paris|heure\s+française|local\s+time)"
+)
+# A conversion in brackets, as wires add it: "vers 23 h heure locale (21 h GMT)".
+_PAREN = r"(?:\s*\(\s*\d{1,2}\s*(?:h|:)?\s*(?:[0-5]\d)?\s*(?-i:GMT|UTC|TU)\s*\))?"
+CLOCKS = {
+    "fr": re.compile(
+        r"\b(?:(?:à|vers|dès|avant|après|jusqu['’]à|peu\s+(?:avant|après)|aux\s+alentours\s+de"
+        r"|autour\s+de)\s+)?"
+        r"(?:(?P<h>[01]?\d|2[0-3])\s*(?:h|heures?)(?:\s*(?P<min>[0-5]\d))?(?!\w)"
+        r"|(?P<word>midi|minuit)\b)"
+        rf"(?:\s*{_ZONE})?{_PAREN}",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(?:(?:at|around|about|before|after|until|by|from|shortly\s+(?:before|after)"
+        r"|just\s+(?:before|after))\s+)?"
+        r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+        r"|(?P<h24>[01]\d|2[0-3])(?P<min24>[0-5]\d)(?=\s*(?-i:GMT|UTC|Z\b|[A-Z]{2}T\b)|\s+local)"
+        r"|(?P<hc>[01]?\d|2[0-3]):(?P<minc>[0-5]\d)\b"
+        r"|(?P<word>noon|midnight)\b)"
+        rf"(?:\s*{_ZONE})?{_PAREN}",
+        re.I,
+    ),
+}
+
+
+def _clock_time(m: re.Match[str]) -> dt.time:
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    word = groups.get("word", "").lower()
+    if word:
+        hour, minute = (12, 0) if word in ("midi", "noon") else (0, 0)
+    else:
+        hour = int(groups.get("h") or groups.get("h24") or groups.get("hc") or 0)
+        minute = int(groups.get("min") or groups.get("min24") or groups.get("minc") or 0)
+        ampm = groups.get("ampm", "").lower()
+        if ampm:
+            hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    zone = groups.get("zone", "")
+    base = re.match(r"[A-Z]+", zone)
+    tz = None
+    if base and base[0] in ZONES:
+        offset = ZONES[base[0]]
+        if groups.get("off"):
+            offset += int(groups["off"]) * (-1 if groups.get("sign") == "-" else 1)
+        tz = dt.timezone(dt.timedelta(hours=offset))
+    return dt.time(hour, minute, tzinfo=tz)
+
+
+# What may separate a day expression from its clock time.
+_GAP_AFTER = re.compile(r"[\s,]*")
+_GAP_BEFORE = {"fr": re.compile(r"[\s,]*"), "en": re.compile(r"[\s,]*(?:on\s+)?", re.I)}
+
+
+# --- Rules --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    # The expression is a day label (weekday, date): read it in the zone of an attached clock.
+    framed: bool = False
+    clock: bool = False  # the rule is the lone clock time
+
+
+def _rule(name: str, pattern: str, handler: Handler, *, framed: bool = False) -> Rule:
+    return Rule(name, re.compile(pattern, re.I), handler, framed)
+
+
+def _alt(words: dict[str, int] | set[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _months(months: dict[str, int], *, abbreviations_need_period: bool = False) -> str:
+    full = {w for w in months if w not in ABBREVIATIONS}
+    short = {w for w in months if w in ABBREVIATIONS}
+    abbr = rf"(?:{_alt(short)})\." if abbreviations_need_period else rf"(?:{_alt(short)})(?:\.|\b)"
+    return rf"(?P<month>(?:{_alt(full)})\b|{abbr})"
+
+
+_YEAR = r"(?P<year>(?:19|20)\d\d)\b"
+_DAY = r"(?P<day>1er|[12]\d|3[01]|0?[1-9])"
+_DAY_EN = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WFR = _alt(WEEKDAYS_FR)
+_WEN = _alt(WEEKDAYS_EN)
+_MFR = _months(MONTHS_FR)
+_MFR_STRICT = _months(MONTHS_FR, abbreviations_need_period=True)
+_MEN = _months(MONTHS_EN)
+_PARTS_FR = (
+    r"(?:\s+(?:soir|matin|après-midi|apres-midi|midi"
+    r"|(?:en|dans\s+la)\s+(?:soirée|matinée|journée|nuit|fin\s+de\s+(?:matinée|soirée|journée)"
+    r"|début\s+de\s+(?:matinée|soirée|journée|après-midi)|fin\s+d['’]après-midi)))?"
+)
+_PARTS_EN = r"(?:\s+(?:night|morning|evening|afternoon))?"
+# Words after which a year number is a quantity, not a year ("en 2000 ans d'histoire").
+_NOT_A_YEAR = r"(?!\s*(?:%|€|\$|ans\b|euros?\b|dollars?\b|personnes\b|morts\b|people\b|votes\b))"
+# "ce matin-là", "cette nuit-là": a narrative moment, not the publication's.
+_NOT_LA = r"(?!-là)"
+# Names of events after "la veille", "the day before": relative to that event, not a date.
+_NOT_EVENT_FR = r"(?!\s+(?:de|du|des|d['’]))"
+_NOT_EVENT_EN = r"(?!\s+(?:the|a|an|his|her|its|their|our|this|that|yesterday)\b)"
+# Clock-friendly end of a bare day ("le 7, ...", "le 7 à 15 h"), which "le 7 %" is not.
+_BARE_DAY_END = r"(?=\s*(?:[,.;:!?)»]|$|à\s+(?:\d|midi|minuit|l['’]aube)|au\s+(?:soir|matin)))"
+
+RULES: dict[str, list[Rule]] = {
     "fr": [
-        (
-            re.compile(
-                rf"\bdans\s+la\s+nuit\s+d[eu]\s+(?P<wd1>{_WFR})\s+(?:à|au)\s+(?P<wd2>{_WFR})\b",
-                re.I,
-            ),
-            _night(WEEKDAYS_FR),
+        _rule(
+            "night_of_weekdays",
+            rf"\bdans\s+la\s+nuit\s+d[eu]\s+(?P<wd1>{_WFR})\s+(?:à|au)\s+(?P<wd2>{_WFR})\b",
+            _night_of_weekdays(WEEKDAYS_FR),
+            framed=True,
         ),
-        (
-            re.compile(
-                rf"\b(?:(?:le|ce)\s+)?(?:(?:{_WFR})\s+)?{_DAY}\s+(?P<month>{_MFR})\.?(?:\s+(?P<year>(?:19|20)\d\d))?\b",
-                re.I,
-            ),
-            _fr_full,
+        _rule(
+            "night_of_dates",
+            rf"\bdans\s+la\s+nuit\s+du\s+(?:1er|[12]\d|3[01]|0?[1-9])(?:\s+(?:{_alt(MONTHS_FR)}))?"
+            rf"\s+au\s+{_DAY}\s+{_MFR}(?:\s+{_YEAR})?",
+            night_of_dates,
+            framed=True,
         ),
-        (
-            re.compile(
-                rf"\b(?:(?P<part>début|debut|fin|mi-|courant|en)\s*)(?P<month>{_MFR})\b\.?(?:\s+(?P<year>(?:19|20)\d\d))?",
-                re.I,
-            ),
-            _month_expr(MONTHS_FR),
+        _rule(
+            "full_date",
+            rf"\b(?:(?:le|ce)\s+)?(?:(?:{_WFR})\s+)?{_DAY}\s+{_MFR}(?:\s+{_YEAR})?",
+            full_date,
+            framed=True,
         ),
-        (
-            re.compile(r"\b(?:(?P<part>début|debut|fin|en)\s+)(?P<year>(?:19|20)\d\d)\b", re.I),
-            _year_expr,
+        _rule("bare_day", rf"\b(?:le|ce)\s+{_DAY}\b{_BARE_DAY_END}", bare_day, framed=True),
+        _rule(
+            "month",
+            r"\b(?P<part>(?:début|debut|fin|courant|en|au\s+mois)(?:\s+d(?:e\s+|['’]|u\s+mois\s+de\s+)"
+            r"|\s+)|mi-\s*)"
+            rf"{_MFR_STRICT}(?:\s+(?P<q>dernier|prochain)\b)?(?:\s+{_YEAR})?",
+            month_expr,
         ),
-        (re.compile(r"\bavant-hier\b", re.I), _offset(-2)),
-        (re.compile(r"\bhier(?:\s+(?:soir|matin|après-midi))?\b", re.I), _offset(-1)),
-        (
-            re.compile(r"\b(?:aujourd['’]hui|ce\s+matin|ce\s+soir|cet\s+après-midi)\b", re.I),
+        _rule("month_year", rf"\b(?P<part>){_MFR_STRICT}\s+{_YEAR}", month_expr),
+        _rule(
+            "year",
+            rf"\b(?P<part>début|debut|fin|en|courant|mi-)\s*{_YEAR}{_NOT_A_YEAR}",
+            year_expr,
+        ),
+        _rule("day_before_yesterday", rf"\bavant-hier{_PARTS_FR}\b", _offset(-2)),
+        _rule("yesterday", rf"\bhier{_PARTS_FR}\b", _offset(-1)),
+        _rule(
+            "today",
+            rf"\b(?:aujourd['’]hui|ce\s+matin|ce\s+soir|cet\s+après-midi|ce\s+midi){_NOT_LA}\b",
             _offset(0),
         ),
-        (re.compile(r"\bcette\s+nuit\b", re.I), _offset(0, span=1)),
-        (re.compile(r"\bla\s+veille\b", re.I), _relative_to_previous(-1)),
-        (re.compile(r"\ble\s+lendemain\b", re.I), _relative_to_previous(1)),
-        (
-            re.compile(
-                r"\bil\s+y\s+a\s+(?P<n>\d+|\w+)\s+(?P<unit>jours?|semaines?|mois|ans?|années?)\b",
-                re.I,
-            ),
-            _ago,
+        _rule(
+            "last_night",
+            rf"\b(?:cette\s+nuit|la\s+nuit\s+dernière|la\s+nuit\s+passée){_NOT_LA}\b",
+            _offset(0, span=1),
         ),
-        (re.compile(r"\bla\s+semaine\s+(?:dernière|passée)\b", re.I), _this_week(-1)),
-        (re.compile(r"\bcette\s+semaine\b", re.I), _this_week(0)),
-        (re.compile(r"\ble\s+mois\s+(?:dernier|passé)\b", re.I), _this_month(-1)),
-        (re.compile(r"\bplus\s+tôt\s+ce\s+mois-ci\b", re.I), _this_month(0, until_anchor=True)),
-        (re.compile(r"\bce\s+mois-ci\b", re.I), _this_month(0)),
-        (
-            re.compile(r"\bl['’](?:an|année)\s+(?:dernier|dernière|passé|passée)\b", re.I),
+        _rule(
+            "day_before",
+            rf"\bla\s+veille(?:\s+au\s+(?:soir|matin))?\b{_NOT_EVENT_FR}",
+            _from_previous(-1),
+        ),
+        _rule("two_days_before", rf"\bl['’]avant-veille\b{_NOT_EVENT_FR}", _from_previous(-2)),
+        _rule(
+            "day_after",
+            rf"\ble\s+lendemain(?:\s+(?:matin|soir))?\b{_NOT_EVENT_FR}",
+            _from_previous(1),
+        ),
+        _rule("two_days_after", rf"\ble\s+surlendemain\b{_NOT_EVENT_FR}", _from_previous(2)),
+        _rule(
+            "days_later",
+            r"\b(?P<n>\d+|\w+)\s+jours\s+plus\s+(?P<dir>tard|tôt)\b",
+            _from_previous(None),
+        ),
+        _rule(
+            "ago",
+            r"\bil\s+y\s+a\s+(?P<n>\d+|\w+)\s+(?P<unit>jours?|semaines?|mois|ans?|années?|heures?)"
+            rf"\b{_NOT_EVENT_FR}",
+            ago,
+        ),
+        _rule("last_week", r"\bla\s+semaine\s+(?:dernière|passée)\b", _this_week(-1)),
+        _rule("this_week", rf"\bcette\s+semaine\b{_NOT_LA}", _this_week(0)),
+        _rule("next_week", r"\bla\s+semaine\s+prochaine\b", _this_week(1)),
+        _rule("last_month", r"\ble\s+mois\s+(?:dernier|passé)\b", _this_month(-1)),
+        _rule(
+            "earlier_this_month",
+            r"\b(?:plus\s+tôt\s+ce\s+mois-ci|depuis\s+le\s+début\s+du\s+mois)\b",
+            _this_month(0, until_anchor=True),
+        ),
+        _rule("this_month", r"\bce\s+mois-ci\b", _this_month(0)),
+        _rule("next_month", r"\ble\s+mois\s+prochain\b", _this_month(1)),
+        _rule(
+            "last_year",
+            r"\bl['’](?:an|année)\s+(?:dernier|dernière|passé|passée)\b",
             _this_year(-1),
         ),
-        (
-            re.compile(
-                rf"\b(?:(?:ce|le)\s+)?(?P<wd>{_WFR}){_PARTS_FR}(?:\s+(?P<q>dernier|prochain))?\b",
-                re.I,
-            ),
-            _weekday(WEEKDAYS_FR),
+        _rule(
+            "earlier_this_year",
+            r"\b(?:plus\s+tôt\s+cette\s+année|depuis\s+le\s+début\s+de\s+l['’]année)\b",
+            _this_year(0, until_anchor=True),
         ),
+        _rule("this_year", rf"\bcette\s+année\b{_NOT_LA}", _this_year(0)),
+        _rule("next_year", r"\bl['’](?:an|année)\s+prochaine?\b", _this_year(1)),
+        _rule(
+            "weekday",
+            # Not habits ("chaque lundi", "tous les lundis" fail \b), feasts or newspapers.
+            r"\b(?:(?:ce|le)\s+)?(?<!chaque\s)(?<!journal\sdu\s)"
+            rf"(?P<wd>{_WFR})\b(?!\s+(?:gras|saint|de\s+Pâques|de\s+Pentecôte|des\s+Rameaux"
+            rf"|suivant|précédent)\b){_PARTS_FR}(?:\s+(?P<q>dernier|prochain))?\b",
+            _weekday(WEEKDAYS_FR),
+            framed=True,
+        ),
+        Rule("zoned_clock", CLOCKS["fr"], zoned_clock, clock=True),
     ],
     "en": [
-        (
-            re.compile(
-                rf"\b(?:(?:{_WEN}),?\s+)?(?P<month>{_MEN})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
-                re.I,
-            ),
-            lambda m, ctx: _en_full(m, ctx),
+        _rule(
+            "full_date_month_first",
+            rf"\b(?:on\s+)?(?:(?:{_WEN}),?\s+)?{_MEN}\s*{_DAY_EN}\b(?!\s*(?:%|[.,]?\d))"
+            rf"(?:,?\s+{_YEAR})?",
+            full_date,
+            framed=True,
         ),
-        (
-            re.compile(
-                rf"\b(?:the\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MEN})\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d))?",
-                re.I,
-            ),
-            lambda m, ctx: _en_full(m, ctx),
+        _rule(
+            "full_date_day_first",
+            rf"\b(?:on\s+)?(?:(?:{_WEN}),?\s+)?(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?{_MEN}"
+            rf"(?:,?\s+{_YEAR})?",
+            full_date,
+            framed=True,
         ),
-        (
-            re.compile(
-                rf"\b(?:(?P<part>early|late|mid-|in|since|last|this)\s*)(?P<month>{_MEN})\b(?:\s+(?P<year>(?:19|20)\d\d))?",
-                re.I,
-            ),
-            _month_expr(MONTHS_EN),
+        _rule(
+            "bare_day",
+            r"\bon\s+the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+            r"(?=\s*(?:[,.;:!?)]|$|at\s+\d))",
+            bare_day,
+            framed=True,
         ),
-        (
-            re.compile(r"\b(?:(?P<part>early|late|in|end\s+of)\s+)(?P<year>(?:19|20)\d\d)\b", re.I),
-            _year_expr,
+        _rule(
+            "month",
+            r"\b(?P<part>early|late|mid-|mid|in|since|last|this|next|earlier\s+in|later\s+in"
+            r"|(?:the\s+)?(?:end|beginning)\s+of)\s*"
+            rf"{_MEN}(?:,?\s+{_YEAR})?",
+            month_expr,
         ),
-        (re.compile(r"\bthe\s+day\s+before\s+yesterday\b", re.I), _offset(-2)),
-        (
-            re.compile(
-                r"\byesterday(?:\s+(?:morning|afternoon|evening))?\b|\blast\s+night\b", re.I
-            ),
-            _offset(-1),
+        _rule("month_year", rf"\b(?P<part>){_MEN}\s+{_YEAR}", month_expr),
+        _rule(
+            "year",
+            rf"\b(?P<part>early|late|mid-|mid|in|(?:the\s+)?end\s+of)\s*{_YEAR}{_NOT_A_YEAR}",
+            year_expr,
         ),
-        (
-            re.compile(
-                r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b", re.I
-            ),
+        _rule("day_before_yesterday", r"\bthe\s+day\s+before\s+yesterday\b", _offset(-2)),
+        _rule("yesterday", rf"\byesterday{_PARTS_EN}\b", _offset(-1)),
+        _rule(
+            "today",
+            r"(?<!USA\s)(?<!Russia\s)\b(?:today|this\s+morning|this\s+afternoon|this\s+evening"
+            r"|tonight)\b",
             _offset(0),
         ),
-        (re.compile(r"\bovernight\b", re.I), _offset(0, span=1)),
-        (
-            re.compile(r"\bthe\s+(?:previous|prior)\s+day\b|\bthe\s+day\s+before\b", re.I),
-            _relative_to_previous(-1),
+        _rule("last_night", r"\b(?:last\s+night|overnight)\b", _offset(0, span=1)),
+        _rule(
+            "day_before",
+            rf"\b(?:the\s+(?:previous|prior)\s+day|the\s+day\s+before|a\s+day\s+(?:earlier|before))"
+            rf"\b{_NOT_EVENT_EN}",
+            _from_previous(-1),
         ),
-        (
-            re.compile(r"\bthe\s+(?:next|following)\s+day\b|\bthe\s+day\s+after\b", re.I),
-            _relative_to_previous(1),
+        _rule(
+            "day_after",
+            rf"\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later)\b"
+            rf"{_NOT_EVENT_EN}",
+            _from_previous(1),
         ),
-        (
-            re.compile(r"\b(?P<n>\d+|\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I),
-            _ago,
+        _rule(
+            "days_later",
+            r"\b(?P<n>\d+|\w+)\s+days\s+(?P<dir>later|after|earlier|before)\b(?!\s+(?:the|a)\b)",
+            _from_previous(None),
         ),
-        (re.compile(r"\blast\s+week\b", re.I), _this_week(-1)),
-        (re.compile(r"\bthis\s+week\b", re.I), _this_week(0)),
-        (re.compile(r"\blast\s+month\b", re.I), _this_month(-1)),
-        (re.compile(r"\bearlier\s+this\s+month\b", re.I), _this_month(0, until_anchor=True)),
-        (re.compile(r"\bthis\s+month\b", re.I), _this_month(0)),
-        (re.compile(r"\blast\s+year\b", re.I), _this_year(-1)),
-        (
-            re.compile(rf"\b(?:(?P<q>last|next|this|on)\s+)?(?P<wd>{_WEN}){_PARTS_EN}\b", re.I),
+        _rule(
+            "ago",
+            r"\b(?P<n>\d+|\w+)\s+(?P<unit>days?|weeks?|months?|years?|hours?)\s+ago\b",
+            ago,
+        ),
+        # "the last week of the campaign" is not last week.
+        _rule("last_week", r"(?<!the\s)\blast\s+week\b(?!\s+of\b)", _this_week(-1)),
+        _rule("this_week", r"\bthis\s+week\b", _this_week(0)),
+        _rule("next_week", r"(?<!the\s)\bnext\s+week\b(?!\s+of\b)", _this_week(1)),
+        _rule("last_month", r"(?<!the\s)\blast\s+month\b(?!\s+of\b)", _this_month(-1)),
+        _rule(
+            "earlier_this_month",
+            r"\bearlier\s+this\s+month\b",
+            _this_month(0, until_anchor=True),
+        ),
+        _rule("this_month", r"\bthis\s+month\b", _this_month(0)),
+        _rule("next_month", r"(?<!the\s)\bnext\s+month\b(?!\s+of\b)", _this_month(1)),
+        _rule("last_year", r"(?<!the\s)\blast\s+year\b(?!\s+of\b)", _this_year(-1)),
+        _rule(
+            "earlier_this_year",
+            r"\bearlier\s+this\s+year\b",
+            _this_year(0, until_anchor=True),
+        ),
+        _rule("this_year", r"\bthis\s+year\b", _this_year(0)),
+        _rule("next_year", r"(?<!the\s)\bnext\s+year\b(?!\s+of\b)", _this_year(1)),
+        _rule(
+            "weekday",
+            # Not habits ("every Monday"; "Mondays" fails \b), named days or newspapers.
+            r"\b(?:(?:early|late)\s+(?:on\s+)?)?(?:(?P<q>last|next|this|on)\s+)?"
+            r"(?<!every\s)(?<!super\s)(?<!black\s)(?<!good\s)(?<!cyber\s)(?<!bloody\s)"
+            r"(?<!ash\s)(?<!palm\s)(?<!easter\s)(?<!holy\s)"
+            rf"(?P<wd>{_WEN})\b(?!\s+(?:school|schools|times|telegraph|mirror|express|post"
+            rf"|herald|mass|service|services|league|paper|papers|edition)\b){_PARTS_EN}\b",
             _weekday(WEEKDAYS_EN),
+            framed=True,
         ),
+        Rule("zoned_clock", CLOCKS["en"], zoned_clock, clock=True),
     ],
 }
 
 
-def _en_full(m: re.Match[str], ctx: Context) -> tuple[dt.date, dt.date, str, str] | None:
-    day = int(m["day"])
-    month = MONTHS_EN[m["month"].lower().rstrip(".")]
-    if m["month"].lower() in ("may", "mar") and not m["year"] and m["month"][0].islower():
-        return None  # the verb "may", "mar"
-    if m["year"]:
-        year, anchor = int(m["year"]), "absolute"
-    else:
-        inferred = _infer_year(ctx["published"], month, day)
-        if inferred is None:
-            return None
-        year, anchor = inferred, "published"
-    date = _safe_date(year, month, day)
-    return (date, date, "day", anchor) if date else None
+# --- Matching -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    priority: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def _attached_clock(
+    text: str, lang: str, m: re.Match[str], clocks: list[re.Match[str]], taken_until: int
+) -> re.Match[str] | None:
+    """The clock time right after the expression, or else right before it."""
+    for clock in clocks:
+        if clock.start() >= m.end() and _GAP_AFTER.fullmatch(text, m.end(), clock.start()):
+            return clock
+    for clock in clocks:
+        if (
+            taken_until <= clock.start()
+            and clock.end() <= m.start()
+            and _GAP_BEFORE[lang].fullmatch(text, clock.end(), m.start())
+        ):
+            return clock
+    return None
 
 
 def find_dates(text: str, lang: str, published: dt.date | None) -> Iterator[Resolved]:
-    """Date expressions of a text, left to right, resolved (unresolvable ones are skipped)."""
-    found: list[tuple[int, int, int, Handler, re.Match[str]]] = []
-    for priority, (pattern, handler) in enumerate(RULES[lang]):
-        for m in pattern.finditer(text):
-            found.append((m.start(), -(m.end() - m.start()), priority, handler, m))
-    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    """Date expressions of a text, left to right, resolved (unresolvable ones are skipped).
+
+    ``published`` is the publication day; an aware ``datetime`` also gives its moment, which
+    zoned clock times use (see the module docstring).
+    """
+    instant = None
+    if isinstance(published, dt.datetime):
+        instant = published if published.utcoffset() is not None else None
+        published = published.date()
+    rules = RULES[lang]
+    candidates = [
+        _Candidate(m.start(), m.end(), priority, rule, m)
+        for priority, rule in enumerate(rules)
+        for m in rule.pattern.finditer(text)
+    ]
+    # Leftmost first, then longest, then the rule listed first.
+    candidates.sort(key=lambda c: (c.start, c.start - c.end, c.priority))
+    clocks = [c.match for c in candidates if c.rule.clock]
+    label_starts = [c.start for c in candidates if not c.rule.clock]
     taken_until = -1
-    previous: dt.date | None = None
-    for start, _, _, handler, m in found:
-        if start < taken_until:
+    previous: tuple[dt.date, dt.date] | None = None
+    for candidate in candidates:
+        m, rule = candidate.match, candidate.rule
+        if candidate.start < taken_until:
             continue
-        result = handler(m, {"published": published, "previous": previous})
+        if rule.clock:
+            # A clock time just before a day expression belongs to that expression.
+            if any(
+                s >= m.end() and _GAP_BEFORE[lang].fullmatch(text, m.end(), s) for s in label_starts
+            ):
+                continue
+            clock: re.Match[str] | None = m
+        else:
+            clock = _attached_clock(text, lang, m, clocks, taken_until)
+        time = _clock_time(clock) if clock is not None else None
+        anchor_day = published
+        if rule.framed and time is not None and time.tzinfo is not None and instant is not None:
+            anchor_day = instant.astimezone(time.tzinfo).date()
+        result = rule.handler(m, Context(anchor_day, instant, previous))
         if result is None:
             continue
         first, last, precision, anchor = result
-        taken_until = m.end()
+        start, end = m.start(), m.end()
+        if clock is not None and precision == "day" and not rule.clock:
+            start, end = min(start, clock.start()), max(end, clock.end())
+        elif not rule.clock:
+            time = None  # a clock time only qualifies a day
+        taken_until = end
         if precision == "day":
-            previous = last
-        yield Resolved(start, m.end(), first, last, precision, anchor)
+            previous = (first, last)
+        yield Resolved(start, end, first, last, precision, anchor, time)

@@ -10,13 +10,16 @@ from selon.errors import FetchError, ForbiddenAddressError, InputTooLargeError
 from selon.fetch import check_address, fetch, read_url
 from selon.inputs import ArticleInput, InputFailure
 
-PAGE = ("<html><head><title>Frappes sur Kharkiv</title></head><body><article>"
-        + "<p>Des frappes russes ont visé Kharkiv dans la nuit, selon le gouverneur de la région.</p>" * 8
-        + "</article></body></html>").encode()
+PAGE = (
+    "<html><head><title>Frappes sur Kharkiv</title></head><body><article>"
+    + "<p>Des frappes russes ont visé Kharkiv dans la nuit, selon le gouverneur de la région.</p>"
+    * 8
+    + "</article></body></html>"
+).encode()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         if self.path == "/article":
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -35,7 +38,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.end_headers()
-            self.wfile.write(b'{"id": "j1", "text": "Les manifestants ont defile a Tbilissi mardi soir."}')
+            self.wfile.write(
+                b'{"id": "j1", "text": "Les manifestants ont defile a Tbilissi mardi soir."}'
+            )
         else:
             self.send_response(404)
             self.end_headers()
@@ -58,7 +63,9 @@ def test_fetch_refuses_loopback_without_permission(server):
         fetch(server + "/article")
 
 
-@pytest.mark.parametrize("url", ["http://10.0.0.1/x", "http://192.168.1.1/", "http://[::1]/", "http://169.254.169.254/"])
+@pytest.mark.parametrize(
+    "url", ["http://10.0.0.1/x", "http://192.168.1.1/", "http://[::1]/", "http://169.254.169.254/"]
+)
 def test_fetch_refuses_private_addresses(url):
     with pytest.raises(ForbiddenAddressError):
         check_address(url, allow_private=False)

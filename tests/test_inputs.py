@@ -32,8 +32,19 @@ def test_inputs_txt(tmp_path):
 
 def test_inputs_json_object_fields(tmp_path):
     path = tmp_path / "a.json"
-    path.write_text(json.dumps({"id": "x1", "text": TEXT, "title": "T", "url": "https://e.org/a",
-                                "published": "2024-05-14T10:00:00+04:00", "source": "S", "lang": "fr"}))
+    path.write_text(
+        json.dumps(
+            {
+                "id": "x1",
+                "text": TEXT,
+                "title": "T",
+                "url": "https://e.org/a",
+                "published": "2024-05-14T10:00:00+04:00",
+                "source": "S",
+                "lang": "fr",
+            }
+        )
+    )
     item = read_one(path)
     assert (item.id, item.title, item.source, item.lang) == ("x1", "T", "S", "fr")
     assert item.published.isoformat() == "2024-05-14T10:00:00+04:00"
@@ -42,19 +53,34 @@ def test_inputs_json_object_fields(tmp_path):
 
 def test_inputs_jsonl_bad_line_does_not_stop_the_others(tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"text": TEXT}) + "\n{not json\n" + json.dumps({"id": 3}) + "\n"
-                    + json.dumps({"text": TEXT + " Encore."}) + "\n")
+    path.write_text(
+        json.dumps({"text": TEXT})
+        + "\n{not json\n"
+        + json.dumps({"id": 3})
+        + "\n"
+        + json.dumps({"text": TEXT + " Encore."})
+        + "\n"
+    )
     results = list(read_inputs([str(path)]))
-    assert [type(r).__name__ for r in results] == ["ArticleInput", "InputFailure", "InputFailure", "ArticleInput"]
+    assert [type(r).__name__ for r in results] == [
+        "ArticleInput",
+        "InputFailure",
+        "InputFailure",
+        "ArticleInput",
+    ]
     assert results[1].origin.endswith(":2")
     assert isinstance(results[1].error, MalformedInputError)
 
 
 def test_inputs_html_main_text_and_title(tmp_path):
-    body = "".join(f"<p>{TEXT} Paragraphe {i} avec des détails sur la journée.</p>" for i in range(6))
+    body = "".join(
+        f"<p>{TEXT} Paragraphe {i} avec des détails sur la journée.</p>" for i in range(6)
+    )
     path = tmp_path / "a.html"
-    path.write_text(f"<html><head><title>Manif à Tbilissi</title></head><body><nav>Menu Accueil</nav>"
-                    f"<article>{body}</article><footer>Contact</footer></body></html>")
+    path.write_text(
+        f"<html><head><title>Manif à Tbilissi</title></head><body><nav>Menu Accueil</nav>"
+        f"<article>{body}</article><footer>Contact</footer></body></html>"
+    )
     item = read_one(path)
     assert isinstance(item, ArticleInput)
     assert "Tbilissi" in item.text and "Menu Accueil" not in item.text

@@ -5,8 +5,13 @@ from selon.phrases import PhraseTable, fold, words
 
 @pytest.mark.parametrize(
     ("text", "folded"),
-    [("Élysée", "elysee"), ("N’Djamena", "n'djamena"), ("Aïn Témouchent", "ain temouchent"),
-     ("Œuvre", "ouvre"), ("45\u202f000", "45 000")],
+    [
+        ("Élysée", "elysee"),
+        ("N’Djamena", "n'djamena"),
+        ("Aïn Témouchent", "ain temouchent"),
+        ("Œuvre", "ouvre"),
+        ("45\u202f000", "45 000"),
+    ],
 )
 def test_phrases_fold_keeps_length(text, folded):
     assert fold(text) == folded
@@ -30,7 +35,9 @@ def test_phrases_table_longest_match_with_offsets():
 def test_phrases_table_capitalised_only():
     table: PhraseTable[str] = PhraseTable()
     table.add("Paris", "FRA")
-    assert [m.values for m in table.find("les paris sportifs à Paris", capitalised=True)] == [("FRA",)]
+    assert [m.values for m in table.find("les paris sportifs à Paris", capitalised=True)] == [
+        ("FRA",)
+    ]
 
 
 def test_phrases_table_does_not_join_across_sentences():

@@ -16,12 +16,39 @@ def test_records_schema_committed_matches_models():
 def test_records_schema_names_every_contract_field():
     schema = generate_schema()
     defs = schema["$defs"]
-    assert set(schema["properties"]) == {"schema_version", "article", "entities", "events", "quotes", "claims"}
-    assert {"id", "type", "mode", "context", "source", "target", "places", "date", "modality",
-            "according_to", "quantities", "trigger", "evidence", "confidence"} <= set(defs["Event"]["properties"])
-    assert {"name", "country", "sector", "code", "role", "start", "end"} <= set(defs["Actor"]["properties"])
-    assert {"start", "end", "precision", "text", "start_offset", "end_offset"} <= set(defs["Date"]["properties"])
-    assert {"what", "min", "max", "approx", "according_to", "modality", "event_id"} <= set(defs["Claim"]["properties"])
+    assert set(schema["properties"]) == {
+        "schema_version",
+        "article",
+        "entities",
+        "events",
+        "quotes",
+        "claims",
+    }
+    assert {
+        "id",
+        "type",
+        "mode",
+        "context",
+        "source",
+        "target",
+        "places",
+        "date",
+        "modality",
+        "according_to",
+        "quantities",
+        "trigger",
+        "evidence",
+        "confidence",
+    } <= set(defs["Event"]["properties"])
+    assert {"name", "country", "sector", "code", "role", "start", "end"} <= set(
+        defs["Actor"]["properties"]
+    )
+    assert {"start", "end", "precision", "text", "start_offset", "end_offset"} <= set(
+        defs["Date"]["properties"]
+    )
+    assert {"what", "min", "max", "approx", "according_to", "modality", "event_id"} <= set(
+        defs["Claim"]["properties"]
+    )
 
 
 def test_records_plover_types_are_the_sixteen():

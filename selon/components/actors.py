@@ -133,6 +133,12 @@ def describe(hits: Iterable[Hit], region: Span | None) -> tuple[str | None, str 
     sector = title_sector or body_sector
     if region is not None and any(t.lower_ in DEFENCE_WORDS for t in region):
         sector = "MIL"
+    if country is None and region is not None:
+        # "le maire d'Istanbul": a place in the noun phrase gives the country.
+        for place in region.doc._.selon_places or []:
+            if region.start_char <= place.start < region.end_char and place.place.country:
+                country = place.place.country
+                break
     if igo and not country:
         return None, "IGO", igo
     return country, sector, None
@@ -218,12 +224,67 @@ def _actor(
     )
 
 
-def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
-    mentions: list[ActorMention] = []
-    known: list[Actor] = []  # first full mentions, in order
+#: A place this large named by the NER as a person is a place ("Kharkiv" tagged PERSON).
+PLACE_NOT_PERSON_POPULATION = 100_000
+
+
+def _name_after(doc: Doc, hit: Hit, proper: set[int]) -> Span | None:
+    """The capitalised name that follows a title: "le gouverneur régional Oleh Synehoubov"."""
+    i = hit.span.end
+    # Not bounded by the sentence: the parser often splits "Le gouverneur Oleh | Synehoubov".
+    limit = min(len(doc), hit.span.end + 6)
+    while i < limit and not doc[i].text[:1].isupper():
+        if doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("VERB", "AUX"):
+            return None
+        i += 1
+    start = i
+    while (
+        i < min(len(doc), start + 4)
+        and doc[i].text[:1].isupper()
+        and (doc[i].is_alpha or "-" in doc[i].text)
+        and i not in proper
+    ):
+        i += 1
+    return doc[start:i] if i - start >= 2 else None
+
+
+def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
+    """Persons: the NER's, names after titles it missed, and later bare surnames."""
+    from selon.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    proper = {
+        i for h in hits if h.entry.kind in PROPER_KINDS for i in range(h.span.start, h.span.end)
+    }
+    spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in PERSON_LABELS:
             continue
+        candidates = gaz.candidates(ent.text)
+        if any(c.population >= PLACE_NOT_PERSON_POPULATION or c.kind != "city" for c in candidates):
+            continue
+        if any(ent.start <= i < ent.end for i in proper) and len(ent) == 1:
+            continue
+        spans.append(ent)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for hit in hits:
+        if hit.entry.kind == "sector" and hit.entry.role_kind == "title":
+            name = _name_after(doc, hit, proper)
+            if name is not None and not any(i in taken for i in range(name.start, name.end)):
+                spans.append(name)
+                taken.update(range(name.start, name.end))
+    surnames = {s[-1].text for s in spans if len(s) >= 2}
+    for token in doc:
+        if token.text in surnames and token.i not in taken and token.text[:1].isupper():
+            spans.append(doc[token.i : token.i + 1])
+            taken.add(token.i)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
+    mentions: list[ActorMention] = []
+    known: list[Actor] = []  # first full mentions, in order
+    for ent in _person_spans(doc, hits):
         ent = _trim(ent)
         if not len(ent) or not any(t.is_alpha for t in ent):
             continue
@@ -293,7 +354,9 @@ def selon_actors(doc: Doc) -> Doc:
     mentions = _person_mentions(doc, hits)
     titled = TITLE_TOKENS.pop(id(doc), set())
     person_tokens = {
-        i for ent in doc.ents if ent.label_ in PERSON_LABELS for i in range(ent.start, ent.end)
+        token.i
+        for m in mentions
+        for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
     }
     for hit in hits:
         span, entry = hit.span, hit.entry

@@ -386,7 +386,9 @@ def selon_events(doc: Doc) -> Doc:
             continue  # a second word for the same act in the same sentence
         seen.add(key)
         date = _attached_date(token, dates, sent, quote, quote_spans)
-        actor_spans = [(m.start, m.end) for m in (source, target) if m is not None]
+        actor_spans = [
+            (m.start, m.end) for m in (source, target) if m is not None and m.kind != "place"
+        ]
         event_places = [
             p
             for p in places

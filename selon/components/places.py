@@ -25,6 +25,8 @@ FEATURES = {
 }  # fmt: skip
 
 
+#: A place this large wins over the NER's other labels ("Kharkiv" tagged PERSON).
+PLACE_OVER_OTHER_LABELS = 100_000
 #: One-word city names under this population need the NER's agreement ("Nice", "Mobile").
 NER_FREE_POPULATION = 1_000_000
 
@@ -56,7 +58,12 @@ def selon_places(doc: Doc) -> Doc:
         if span is None or not len(span):
             continue
         labels = {ner_label.get(i) for i in range(span.start, span.end)}
-        if labels & OTHER_LABELS and not labels & PLACE_LABELS:
+        if (
+            labels & OTHER_LABELS
+            and not labels & PLACE_LABELS
+            and max(e.population for e in match.values) < PLACE_OVER_OTHER_LABELS
+            and all(e.kind == "city" for e in match.values)
+        ):
             continue
         if _needs_ner(span, match.values) and not labels & PLACE_LABELS:
             continue

@@ -69,7 +69,7 @@ def _pronoun_token(token: Token) -> str | None:
     return text if text in PRONOUNS.get(token.doc.lang_, {}) else None
 
 
-def speaker_of(verb: Token) -> ActorMention | None:
+def speaker_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> ActorMention | None:
     """The subject of a reporting verb, as an actor (pronouns resolved to the last person)."""
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -88,6 +88,8 @@ def speaker_of(verb: Token) -> ActorMention | None:
     # Inverted subject not parsed as such: the first actor after the verb in its sentence.
     mentions: list[ActorMention] = doc._.selon_actors or []
     for mention in mentions:
+        if skip[0] <= mention.start < skip[1]:
+            continue
         if verb.idx < mention.start < verb.sent.end_char and mention.start - verb.idx < 60:
             return mention
     for token in doc[verb.i + 1 : min(verb.i + 3, verb.sent.end)]:
@@ -149,6 +151,7 @@ def selon_quotes(doc: Doc) -> Doc:
     quotes: list[QuoteMention] = []
     previous: QuoteMention | None = None
     previous_end = -1
+    previous_verb = -1
     for mark_start, mark_end, start, end in find_quote_spans(doc.text):
         window = _window(doc, mark_start, mark_end, start)
         skip = (mark_start, mark_end)
@@ -166,13 +169,16 @@ def selon_quotes(doc: Doc) -> Doc:
                 verb = verbs_after[0]
             elif verbs_before:
                 verb = verbs_before[-1]
-            speaker = speaker_of(verb) if verb is not None else None
+            speaker = speaker_of(verb, skip) if verb is not None else None
             if speaker is None:
                 speaker = _according_to(doc, window, skip)
             if speaker is None and verb is None and previous is not None:
                 # A continuation: nothing was said by anyone else since the last quote.
                 gap = doc.char_span(previous_end, mark_start, alignment_mode="expand")
-                if gap is None or not _reporting_verbs(gap, skip):
+                others = (
+                    [v for v in _reporting_verbs(gap, skip) if v.i != previous_verb] if gap else []
+                )
+                if not others:
                     speaker = previous.speaker
         else:
             inner = doc.char_span(start, end, alignment_mode="expand")
@@ -193,6 +199,7 @@ def selon_quotes(doc: Doc) -> Doc:
         quotes.append(quote)
         if kind == "direct":
             previous, previous_end = quote, mark_end
+            previous_verb = verb.i if verb is not None else -1
     quotes.extend(_indirect(doc, quotes))
     quotes.sort(key=lambda q: q.start)
     doc._.selon_quotes = quotes

@@ -1,0 +1,72 @@
+import pytest
+
+
+def triples(record):
+    return [
+        (
+            e.type,
+            e.source.code if e.source else None,
+            e.target.code if e.target else None,
+            e.modality,
+        )
+        for e in record.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Des frappes russes ont visé Kharkiv dans la nuit.",
+            ("ASSAULT", "RUSMIL", "UKR", "asserted"),
+        ),
+        ("La police a arrêté le maire d'Istanbul.", ("COERCE", "COP", "TURGOV", "asserted")),
+        ("L'Union européenne a sanctionné la Russie.", ("SANCTION", "EU", "RUS", "asserted")),
+    ],
+)
+def test_events_fr_verbal(fr_record, text, expected):
+    assert expected in triples(fr_record(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian forces shelled Kharkiv overnight.", ("ASSAULT", "RUSMIL", "UKR", "asserted")),
+        ("The European Union sanctioned Russia on Monday.", ("SANCTION", "EU", "RUS", "asserted")),
+    ],
+)
+def test_events_en_verbal(en_record, text, expected):
+    assert expected in triples(en_record(text))
+
+
+def test_events_negation_is_denied(en_record):
+    record = en_record("Ukraine did not attack the refinery, officials in Kyiv said.")
+    assert [e.modality for e in record.events if e.type == "ASSAULT"] == ["denied"]
+
+
+def test_events_conditional_mood_is_hedged(fr_record):
+    record = fr_record("L'armée aurait bombardé le village selon des témoins.")
+    assert [e.modality for e in record.events if e.type == "ASSAULT"] == ["hedged"]
+
+
+def test_events_threatened_act_is_not_an_event(fr_record):
+    record = fr_record("Moscou a menacé de frapper les centres de décision à Kiev.")
+    assert [e.type for e in record.events] == ["THREATEN"]
+
+
+def test_events_no_political_event(en_record):
+    record = en_record("The weather was mild in the capital and shops reopened after the holiday.")
+    assert record.events == []
+
+
+def test_events_date_from_the_quote_speaker_is_not_the_event_date(fr_record):
+    record = fr_record("« Les frappes ont visé des civils », a déclaré mardi le gouverneur.")
+    assert all(e.date is None for e in record.events)
+
+
+def test_events_reported_in_quote_take_the_speaker(fr_record):
+    record = fr_record(
+        "Le gouverneur Oleh Synehoubov a déclaré : « Les Russes ont bombardé la ville toute la nuit. »"
+    )
+    [event] = [e for e in record.events if e.type == "ASSAULT"]
+    assert [a.name for a in event.according_to] == ["Oleh Synehoubov"]

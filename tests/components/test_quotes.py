@@ -1,0 +1,45 @@
+def speakers(record):
+    return [(q.kind, q.speaker.name if q.speaker else None) for q in record.quotes]
+
+
+def test_quotes_before_with_colon(fr_record):
+    record = fr_record(
+        "Le président Emmanuel Macron a déclaré : « Nous ne reculerons pas devant la menace. »"
+    )
+    assert ("direct", "Emmanuel Macron") in speakers(record)
+
+
+def test_quotes_after_and_inverted_pronoun(fr_record):
+    record = fr_record(
+        "Le gouverneur Oleh Synehoubov a fait le point. « Douze immeubles ont été touchés », a-t-il précisé."
+    )
+    assert speakers(record)[-1] == ("direct", "Oleh Synehoubov")
+    assert record.quotes[-1].verb == "préciser"
+
+
+def test_quotes_english_after(en_record):
+    record = en_record(
+        '"We will not be intimidated by these attacks," Prime Minister Keir Starmer said.'
+    )
+    assert speakers(record) == [("direct", "Keir Starmer")]
+
+
+def test_quotes_continuation_keeps_the_speaker(en_record):
+    record = en_record(
+        '"The strikes hit homes and a school," Governor Oleh Syniehubov said on Telegram.\n\n'
+        '"Rescuers are still working through the rubble."'
+    )
+    assert [s for _, s in speakers(record)] == ["Oleh Syniehubov", "Oleh Syniehubov"]
+    assert record.quotes[0].channel == "Telegram"
+
+
+def test_quotes_partial_goes_to_the_clause_subject(fr_record):
+    record = fr_record("Le Kremlin a dénoncé une « provocation inacceptable » de l'Occident.")
+    assert speakers(record) == [("partial", "Kremlin")]
+
+
+def test_quotes_indirect_speech(en_record):
+    record = en_record("The Pentagon said that two drones had been shot down near the base.")
+    [quote] = record.quotes
+    assert quote.kind == "indirect" and quote.speaker.code == "USAMIL"
+    assert quote.text.startswith("two drones")
