@@ -48,8 +48,9 @@ class ActorEntry:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
-    name: str | None = None  # canonical name (countries, IGOs)
+    name: str | None = None  # canonical name (countries, IGOs, people)
     role_kind: str | None = None  # for sector terms: generic, title, body
+    role: str | None = None  # for people: the office
 
 
 @dataclass(frozen=True)
@@ -100,13 +101,38 @@ def actor_table(lang: str) -> PhraseTable[ActorEntry]:
         sector = row.get("sector") or None
         code = (iso3 or "") + (sector or "") or None
         table.add(row["name"], ActorEntry("seat", iso3, sector, code, row["name"]))
+    igo_codes = set()
     for row in read_tsv("actors/igos.tsv"):
+        igo_codes.add(row["code"])
         table.add(row["name"], ActorEntry("igo", None, "IGO", row["code"], row["code"]))
+    for row in read_tsv("actors/people.tsv"):
+        where = row.get("country") or None
+        if where in igo_codes:
+            entry = ActorEntry(
+                "person", None, "IGO", where, row["name"], None, row.get("role") or None
+            )
+        else:
+            sector = row.get("sector") or None
+            entry = ActorEntry(
+                "person",
+                where,
+                sector,
+                actor_code_of(where, sector),
+                row["name"],
+                None,
+                row.get("role") or None,
+            )
+        for name in [row["name"], *split_cell(row.get("variants", ""))]:
+            table.add(name, entry)
     for row in read_tsv(f"actors/sectors_{lang}.tsv"):
         entry = ActorEntry("sector", None, row["sector"], None, None, row["kind"])
         for form in inflections(row["term"], lang):
             table.add(form, entry)
     return table
+
+
+def actor_code_of(country: str | None, sector: str | None) -> str | None:
+    return (country or "") + (sector or "") or None
 
 
 def inflections(term: str, lang: str) -> list[str]:
@@ -140,20 +166,46 @@ class Trigger:
     context: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class TriggerTable:
+    """Single-word triggers by (lemma, pos); multi-word ones by the lemma of their head word."""
+
+    single: dict[tuple[str, str], Trigger]
+    multi: dict[tuple[str, str], tuple[tuple[tuple[str, ...], Trigger], ...]]
+
+    def get(self, key: tuple[str, str]) -> Trigger | None:
+        return self.single.get(key)
+
+
+REFLEXIVES = ("se", "s'", "s’")
+
+
 @lru_cache(maxsize=2)
-def triggers(lang: str) -> dict[tuple[str, str], Trigger]:
-    """Event triggers of one language by (lemma, pos)."""
-    table: dict[tuple[str, str], Trigger] = {}
+def triggers(lang: str) -> TriggerTable:
+    """Event triggers of one language. A multi-word lemma ("frappe aérienne", "mettre en
+    garde", "se retirer") is keyed on its first word other than a reflexive pronoun."""
+    single: dict[tuple[str, str], Trigger] = {}
+    multi: dict[tuple[str, str], list[tuple[tuple[str, ...], Trigger]]] = {}
     for row in read_tsv(f"events/triggers_{lang}.tsv"):
+        lemma = row["lemma"].lower().replace("’", "'")
         trigger = Trigger(
-            lemma=row["lemma"].lower(),
+            lemma=lemma,
             pos=row["pos"],
             type=row["type"],
             mode=row.get("mode") or None,
             context=tuple(split_cell(row.get("context", "").replace(",", "|"))),
         )
-        table.setdefault((trigger.lemma, trigger.pos), trigger)
-    return table
+        words = tuple(lemma.replace("s'", "se ").split())
+        if words and words[0] == "se":
+            words = (*words[1:], "<reflexive>")
+        if len(words) == 1:
+            single.setdefault((words[0], trigger.pos), trigger)
+        else:
+            multi.setdefault((words[0], trigger.pos), []).append((words[1:], trigger))
+    return TriggerTable(
+        single,
+        {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in multi.items()},
+    )
 
 
 @lru_cache(maxsize=2)

@@ -14,7 +14,11 @@ Conventions, as news uses them:
   before the publication day (a day of slack for time zones). A bare "le 7" / "on the 7th" is
   that day of the publication month, or of the previous month when it is after the publication
   day; it only matches when followed by punctuation, the end of text or a clock time, so that
-  "le 7e régiment", "le 7 %" and "the 7th floor" are not dates.
+  "le 7e régiment", "le 7 %" and "the 7th floor" are not dates. A weekday name written with a
+  partial date settles its year ("Tuesday, Nov. 5" in May 2024 is 5 November 2024). Ranges ("les
+  7 et 8 mai", "du 2 au 5 mai", "May 7 and 8") span their days. Years run from 1000 to 2099,
+  unless a quantity follows ("en 2000 ans"); a month followed by another number ("mai 68") is
+  left alone.
 - "début"/"early" is days 1-10 of a month, "fin"/"late" its last ten days, "mi-"/"mid-" days
   10-20; "début 2019" is January-March, "fin 2019" October-December, "mi-2019" April-September.
 - Weeks run Monday to Sunday. "Cette nuit", "la nuit dernière", "last night" and "overnight"
@@ -198,7 +202,33 @@ def full_date(m: re.Match[str], ctx: Context) -> Interval | None:
     """ "le 7 janvier 2024", "7 janv.", "mardi 7 mai", "January 7, 2024", "7 January"."""
     if _is_verb_month(m["month"]):
         return None
-    return _date_with_year(m, ctx, _month_number(m["month"]), _day_number(m["day"]))
+    result = _date_with_year(m, ctx, _month_number(m["month"]), _day_number(m["day"]))
+    named = m.groupdict().get("wdp")
+    if result is None or named is None or m["year"]:
+        return result
+    # A weekday name settles the year: "Tuesday, Nov. 5" said in May 2024 is the coming
+    # November (a Tuesday in 2024), not November 2023 (a Sunday).
+    weekday = {**WEEKDAYS_FR, **WEEKDAYS_EN}[named.lower()]
+    date = result[0]
+    for shift in (0, 1, -1):
+        candidate = _safe_date(date.year + shift, date.month, date.day)
+        if candidate is not None and candidate.weekday() == weekday:
+            return candidate, candidate, "day", result[3]
+    return result
+
+
+def day_range(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "les 7 et 8 mai", "du 6 au 9 mai", "May 7 and 8", "7-8 May": from one day to the other."""
+    last = full_date(m, ctx)
+    if last is None:
+        return None
+    groups = m.groupdict()
+    first = _safe_date(
+        last[1].year, last[1].month, _day_number(groups.get("day1") or groups["day1b"])
+    )
+    if first is None or first >= last[1]:
+        return None
+    return first, last[1], "day", last[3]
 
 
 def bare_day(m: re.Match[str], ctx: Context) -> Interval | None:
@@ -427,8 +457,8 @@ _ZONE = (
 _PAREN = r"(?:\s*\(\s*\d{1,2}\s*(?:h|:)?\s*(?:[0-5]\d)?\s*(?-i:GMT|UTC|TU)\s*\))?"
 CLOCKS = {
     "fr": re.compile(
-        r"\b(?:(?:à|vers|dès|avant|après|jusqu['’]à|peu\s+(?:avant|après)|aux\s+alentours\s+de"
-        r"|autour\s+de)\s+)?"
+        r"\b(?:(?:à|vers|dès|avant|après|jusqu['’]à|peu\s+(?:avant|après)"
+        r"|aux\s+alentours\s+de|autour\s+de)\s+)?"
         r"(?:(?P<h>[01]?\d|2[0-3])\s*(?:h|heures?)(?:\s*(?P<min>[0-5]\d))?(?!\w)"
         r"|(?P<word>midi|minuit)\b)"
         rf"(?:\s*{_ZONE})?{_PAREN}",
@@ -502,7 +532,12 @@ def _months(months: dict[str, int], *, abbreviations_need_period: bool = False) 
     return rf"(?P<month>(?:{_alt(full)})\b|{abbr})"
 
 
-_YEAR = r"(?P<year>(?:19|20)\d\d)\b"
+# Four-digit years from 1000 to 2099 ("le 14 juillet 1789" must keep its year), unless the
+# number is a quantity ("en 2000 ans d'histoire", "in May 1000 people").
+_YEAR = (
+    r"(?P<year>1\d\d\d|20\d\d)\b"
+    r"(?!\s*(?:%|€|\$|(?:ans|euros?|dollars?|personnes|morts|people|votes|exemplaires|copies)\b))"
+)
 _DAY = r"(?P<day>1er|[12]\d|3[01]|0?[1-9])"
 _DAY_EN = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WFR = _alt(WEEKDAYS_FR)
@@ -516,8 +551,6 @@ _PARTS_FR = (
     r"|début\s+de\s+(?:matinée|soirée|journée|après-midi)|fin\s+d['’]après-midi)))?"
 )
 _PARTS_EN = r"(?:\s+(?:night|morning|evening|afternoon))?"
-# Words after which a year number is a quantity, not a year ("en 2000 ans d'histoire").
-_NOT_A_YEAR = r"(?!\s*(?:%|€|\$|ans\b|euros?\b|dollars?\b|personnes\b|morts\b|people\b|votes\b))"
 # "ce matin-là", "cette nuit-là": a narrative moment, not the publication's.
 _NOT_LA = r"(?!-là)"
 # Names of events after "la veille", "the day before": relative to that event, not a date.
@@ -542,23 +575,30 @@ RULES: dict[str, list[Rule]] = {
             framed=True,
         ),
         _rule(
+            "day_range",
+            rf"\b(?:(?:les\s+)?(?P<day1>1er|[12]\d|3[01]|0?[1-9])\s+et"
+            rf"|du\s+(?P<day1b>1er|[12]\d|3[01]|0?[1-9])\s+au)\s+{_DAY}\s+{_MFR}(?:\s+{_YEAR})?",
+            day_range,
+        ),
+        _rule(
             "full_date",
-            rf"\b(?:(?:le|ce)\s+)?(?:(?:{_WFR})\s+)?{_DAY}\s+{_MFR}(?:\s+{_YEAR})?",
+            rf"\b(?:(?:le|ce)\s+)?(?:(?P<wdp>{_WFR})\s+)?{_DAY}\s+{_MFR}(?:\s+{_YEAR})?",
             full_date,
             framed=True,
         ),
         _rule("bare_day", rf"\b(?:le|ce)\s+{_DAY}\b{_BARE_DAY_END}", bare_day, framed=True),
+        # A month followed by a number that is not its year is no month ("mai 68").
         _rule(
             "month",
-            r"\b(?P<part>(?:début|debut|fin|courant|en|au\s+mois)(?:\s+d(?:e\s+|['’]|u\s+mois\s+de\s+)"
-            r"|\s+)|mi-\s*)"
-            rf"{_MFR_STRICT}(?:\s+(?P<q>dernier|prochain)\b)?(?:\s+{_YEAR})?",
+            r"\b(?P<part>(?:début|debut|fin|courant|en|au\s+mois)"
+            r"(?:\s+d(?:e\s+|['’]|u\s+mois\s+de\s+)|\s+)|mi-\s*)"
+            rf"{_MFR_STRICT}(?:\s+(?P<q>dernier|prochain)\b)?(?:\s+{_YEAR})?(?!\s*\d)",
             month_expr,
         ),
         _rule("month_year", rf"\b(?P<part>){_MFR_STRICT}\s+{_YEAR}", month_expr),
         _rule(
             "year",
-            rf"\b(?P<part>début|debut|fin|en|courant|mi-)\s*{_YEAR}{_NOT_A_YEAR}",
+            rf"\b(?P<part>début|debut|fin|en|courant|mi-)\s*{_YEAR}",
             year_expr,
         ),
         _rule("day_before_yesterday", rf"\bavant-hier{_PARTS_FR}\b", _offset(-2)),
@@ -632,15 +672,27 @@ RULES: dict[str, list[Rule]] = {
     ],
     "en": [
         _rule(
+            "day_range_month_first",
+            rf"\b{_MEN}\s*(?P<day1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*"
+            rf"{_DAY_EN}\b(?!\s*(?:%|[.,]?\d))(?:,?\s+{_YEAR})?",
+            day_range,
+        ),
+        _rule(
+            "day_range_day_first",
+            rf"\b(?P<day1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*"
+            rf"{_DAY_EN}\s+(?:of\s+)?{_MEN}(?:,?\s+{_YEAR})?",
+            day_range,
+        ),
+        _rule(
             "full_date_month_first",
-            rf"\b(?:on\s+)?(?:(?:{_WEN}),?\s+)?{_MEN}\s*{_DAY_EN}\b(?!\s*(?:%|[.,]?\d))"
+            rf"\b(?:on\s+)?(?:(?P<wdp>{_WEN}),?\s+)?{_MEN}\s*{_DAY_EN}\b(?!\s*(?:%|[.,]?\d))"
             rf"(?:,?\s+{_YEAR})?",
             full_date,
             framed=True,
         ),
         _rule(
             "full_date_day_first",
-            rf"\b(?:on\s+)?(?:(?:{_WEN}),?\s+)?(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?{_MEN}"
+            rf"\b(?:on\s+)?(?:(?P<wdp>{_WEN}),?\s+)?(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?{_MEN}"
             rf"(?:,?\s+{_YEAR})?",
             full_date,
             framed=True,
@@ -652,17 +704,18 @@ RULES: dict[str, list[Rule]] = {
             bare_day,
             framed=True,
         ),
+        # A month followed by a number that is not its year: "in May 7" is May 7.
         _rule(
             "month",
             r"\b(?P<part>early|late|mid-|mid|in|since|last|this|next|earlier\s+in|later\s+in"
             r"|(?:the\s+)?(?:end|beginning)\s+of)\s*"
-            rf"{_MEN}(?:,?\s+{_YEAR})?",
+            rf"{_MEN}(?:,?\s+{_YEAR})?(?!\s*\d)",
             month_expr,
         ),
         _rule("month_year", rf"\b(?P<part>){_MEN}\s+{_YEAR}", month_expr),
         _rule(
             "year",
-            rf"\b(?P<part>early|late|mid-|mid|in|(?:the\s+)?end\s+of)\s*{_YEAR}{_NOT_A_YEAR}",
+            rf"\b(?P<part>early|late|mid-|mid|in|(?:the\s+)?end\s+of)\s*{_YEAR}",
             year_expr,
         ),
         _rule("day_before_yesterday", r"\bthe\s+day\s+before\s+yesterday\b", _offset(-2)),

@@ -98,6 +98,7 @@ class EventMention:
     sent_end: int
     confidence: float
     quantities: list[str] = field(default_factory=list)
+    target_token: int | None = None  # the parse's target, for links between events
 
 
 @dataclass

@@ -28,7 +28,7 @@ from selon.records import Actor, actor_code
 PERSON_LABELS = {"PER", "PERSON"}
 #: Tokens of the titles and appositions of persons, per Doc, while the component runs.
 TITLE_TOKENS: dict[int, set[int]] = {}
-PROPER_KINDS = {"country", "capital", "seat", "igo"}
+PROPER_KINDS = {"country", "capital", "seat", "igo", "person"}
 DEFENCE_WORDS = {"défense", "defense", "defence", "armées", "pentagon", "pentagone"}
 STOP_POS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"}
 ARTICLES = {
@@ -248,6 +248,16 @@ def _name_after(doc: Doc, hit: Hit, proper: set[int]) -> Span | None:
     return doc[start:i] if i - start >= 2 else None
 
 
+def _titled(doc: Doc, ent: Span, hits: list[Hit]) -> bool:
+    """A title just before the name ("Governor Syniehubov", "le général Sirski")."""
+    return any(
+        h.entry.kind == "sector"
+        and h.entry.role_kind == "title"
+        and 0 <= ent.start - h.span.end <= 2
+        for h in hits
+    )
+
+
 def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
     """Persons: the NER's, names after titles it missed, and later bare surnames."""
     from selon.gazetteer import gazetteer
@@ -265,8 +275,16 @@ def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
             continue
         if any(ent.start <= i < ent.end for i in proper) and len(ent) == 1:
             continue
+        if len(ent) == 1 and not _titled(doc, ent, hits):
+            continue  # a lone capitalised word the NER calls a person is often a weapon or a place
         spans.append(ent)
     taken = {i for s in spans for i in range(s.start, s.end)}
+    for hit in hits:
+        if hit.entry.kind == "person" and not any(
+            i in taken for i in range(hit.span.start, hit.span.end)
+        ):
+            spans.append(hit.span)
+            taken.update(range(hit.span.start, hit.span.end))
     for hit in hits:
         if hit.entry.kind == "sector" and hit.entry.role_kind == "title":
             name = _name_after(doc, hit, proper)
@@ -303,7 +321,22 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
             )
             role = _trim(region).text or None
         name = ent.text
-        earlier = _same_person(known, ent.text)
+        famous = next(
+            (
+                h.entry
+                for h in hits
+                if h.entry.kind == "person" and h.span.start < ent.end and ent.start < h.span.end
+            ),
+            None,
+        )
+        if famous is not None:
+            country = country or famous.country
+            sector = sector or famous.sector
+            igo = igo or (famous.code if famous.sector == "IGO" else None)
+            role = role or famous.role
+            if len(ent) < 2:  # a bare surname takes the full name; a full name stays as written
+                name = famous.name or name
+        earlier = _same_person(known, name)
         if earlier is not None:
             name = earlier.name
             country = country or earlier.country
@@ -313,7 +346,7 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
         actor = _actor(
             name, country, sector, code=igo, role=role, start=ent.start_char, end=ent.end_char
         )
-        if earlier is None and len(ent) >= 2:
+        if earlier is None and (len(ent) >= 2 or famous is not None):
             known.append(actor)
         elif earlier is not None:
             known[known.index(earlier)] = Actor(
@@ -362,6 +395,8 @@ def selon_actors(doc: Doc) -> Doc:
         span, entry = hit.span, hit.entry
         if span.start in person_tokens:
             continue
+        if entry.kind == "person":
+            continue  # made into person mentions above
         if entry.kind in PROPER_KINDS:
             sector = entry.sector
             code = entry.code if entry.kind == "igo" else None
@@ -415,7 +450,14 @@ def actor_at(doc: Doc, token: Token, *, depth: int = 2) -> ActorMention | None:
     mentions: list[ActorMention] = doc._.selon_actors or []
     by_head = [m for m in mentions if m.head == token.i]
     if by_head:
-        return min(by_head, key=lambda m: m.end - m.start)
+        found = min(by_head, key=lambda m: m.end - m.start)
+        if found.kind == "group":
+            # "La porte-parole de la diplomatie russe, Maria Zakharova, a dénoncé": the title
+            # is the subject in the parse, the apposed name is who acts.
+            apposed = _apposed_person(doc, found)
+            if apposed is not None:
+                return apposed
+        return found
     inside = [m for m in mentions if m.start <= token.idx < m.end]
     if inside:
         return min(inside, key=lambda m: m.end - m.start)
@@ -433,10 +475,34 @@ def actor_at(doc: Doc, token: Token, *, depth: int = 2) -> ActorMention | None:
                 "poss",
                 "nummod",
             ):
-                found = actor_at(doc, child, depth=depth - 1)
-                if found is not None:
-                    return found
+                below = actor_at(doc, child, depth=depth - 1)
+                if below is not None:
+                    return below
     return None
+
+
+#: How far after a title its apposed name may start (", Colonel Abdoulaye Maïga").
+APPOSITION_REACH = 30
+
+
+def _apposed_person(doc: Doc, group: ActorMention) -> ActorMention | None:
+    gap = doc.text[group.end : group.end + 3]
+    if not gap.startswith((",", " (", "—", " –")):
+        return None
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    for mention in mentions:
+        if mention.kind == "person" and group.end < mention.start <= group.end + APPOSITION_REACH:
+            between = doc.text[group.end + 1 : mention.start].strip(" ,(—–")
+            if all(word[:1].isupper() or word.endswith(".") for word in between.split()):
+                return mention
+    return None
+
+
+def prefer_person(doc: Doc, mention: ActorMention) -> ActorMention:
+    """A title or body followed by an apposed name stands for that person."""
+    if mention.kind == "group":
+        return _apposed_person(doc, mention) or mention
+    return mention
 
 
 def resolve_pronoun(doc: Doc, token: Token) -> ActorMention | None:
@@ -448,5 +514,15 @@ def resolve_pronoun(doc: Doc, token: Token) -> ActorMention | None:
     before = [m for m in mentions if m.end <= token.idx]
     if wanted in ("m", "f"):
         persons = [m for m in before if m.kind == "person"]
-        return persons[-1] if persons else None
+        # A person who acts or speaks (a subject) is what a pronoun most often takes up;
+        # a name in a complement ("a encouragé Poutine") much less.
+        subjects = [m for m in persons if _is_subject(doc, m)]
+        chosen = subjects or persons
+        return chosen[-1] if chosen else None
     return before[-1] if before else None
+
+
+def _is_subject(doc: Doc, mention: ActorMention) -> bool:
+    head = doc[mention.head]
+    chain = [head, *list(head.ancestors)[:2]]
+    return any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in chain)

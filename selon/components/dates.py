@@ -14,10 +14,10 @@ from selon.temporal import find_dates
 
 @Language.component("selon_dates", assigns=["doc._.selon_dates"], requires=["doc._.selon_meta"])
 def selon_dates(doc: Doc) -> Doc:
+    # The aware publication time, not just its day: zoned clock times ("0400 GMT") use it.
     published: dt.datetime | None = meta(doc).get("published")
-    anchor = published.date() if published is not None else None
     mentions = []
-    for found in find_dates(doc.text, doc.lang_, anchor):
+    for found in find_dates(doc.text, doc.lang_, published):
         date = Date(
             start=found.first.isoformat(),
             end=found.last.isoformat(),

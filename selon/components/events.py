@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from selon.components import ActorMention, DateMention, EventMention, PlaceMention, QuoteMention
 from selon.components.actors import actor_at
 from selon.components.quotes import ACCORDING, speaker_of
-from selon.lexicon import speech_verbs, triggers
+from selon.lexicon import Trigger, TriggerTable, speech_verbs, triggers
+from selon.phrases import fold, words
 from selon.records import Actor, actor_code
 
 TARGET_PREPS = {
@@ -68,10 +69,135 @@ DENY_VERBS = {"fr": {"démentir", "nier", "réfuter"}, "en": {"deny", "reject", 
 CONDITION_MARKS = {"fr": {"si"}, "en": {"if", "unless"}}
 #: Verbs of casualties: in the passive with no agent they report the toll of another act.
 CASUALTY_VERBS = {"tuer", "blesser", "kill", "wound", "injure", "hurt", "mourir", "die"}
-#: Acts of force whose country-only source is its armed forces ("les frappes russes").
-MILITARY_TYPES = {"ASSAULT", "MOBILIZE"}
+#: The sector a bare country or demonym stands for as the source of an act (CAMEO practice:
+#: "la Russie a exigé" is the Russian government; "les frappes russes" its armed forces;
+#: "les Géorgiens ont manifesté" its civilians).
+SOURCE_SECTOR_BY_TYPE = {"ASSAULT": "MIL", "MOBILIZE": "MIL", "RETREAT": "MIL", "PROTEST": "CVL"}
+DEFAULT_SOURCE_SECTOR = "GOV"
+#: As the target, a bare country is its government in acts between states; under force or
+#: coercion it stays the country (its people, its forces: the text rarely says which).
+TARGET_SECTOR_BY_TYPE = {"ASSAULT": None, "COERCE": None, "PROTEST": "GOV"}
+DEFAULT_TARGET_SECTOR = "GOV"
+#: Acts done together: a coordinated subject or "entre X et Y" gives source and target.
+SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE"}
+BARE_KINDS = {"country", "demonym"}
 #: Request/threat verbs that are events only with a complement saying what is asked or threatened.
 NEEDS_COMPLEMENT = {"appeler", "call", "demander", "ask"}
+
+
+RELATIVE_PRONOUNS = {
+    "qui",
+    "que",
+    "qu'",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "who",
+    "which",
+    "that",
+    "whom",
+}
+#: Verbs whose subject does the act named by their object noun ("Londres a annoncé des
+#: sanctions", "la Russie a lancé l'une des attaques", "carried out strikes").
+AGENTIVE_VERBS = {
+    "fr": LIGHT_VERBS["fr"]
+    | {
+        "annoncer",
+        "adopter",
+        "imposer",
+        "décider",
+        "ordonner",
+        "décréter",
+        "instaurer",
+        "déclencher",
+        "intensifier",
+        "poursuivre",
+        "reprendre",
+        "multiplier",
+        "approuver",
+        "infliger",
+        "prononcer",
+        "signer",
+        "conclure",
+        "tenir",
+        "engager",
+        "entamer",
+        "accorder",
+        "promettre",
+        "prolonger",
+    },
+    "en": LIGHT_VERBS["en"]
+    | {
+        "announce",
+        "adopt",
+        "impose",
+        "order",
+        "decide",
+        "approve",
+        "step",
+        "intensify",
+        "resume",
+        "continue",
+        "escalate",
+        "sign",
+        "hold",
+        "begin",
+        "unveil",
+        "pledge",
+        "extend",
+        "slap",
+        "level",
+        "file",
+        "issue",
+    },
+}
+#: Expressions in which a trigger word is not an event ("à l'aide d'un hélicoptère").
+NOT_EVENTS = {"fr": ("à l'aide", "à l’aide", "en aide"), "en": ("with the aid",)}
+CLITICS = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "nous", "vous"}
+
+
+def _token_matches(token: Token, word: str) -> bool:
+    forms = {fold(token.lower_).strip("'"), fold(token.lemma_.lower()).strip("'")}
+    return any(
+        f == word or (len(word) > 3 and (f.startswith(word[:-2]) and abs(len(f) - len(word)) <= 3))
+        for f in forms
+        if f
+    )
+
+
+def match_trigger(token: Token, table: TriggerTable, pos: str) -> tuple[Trigger, int] | None:
+    """The trigger a token starts (longest multi-word entry first) and the end token index."""
+    doc = token.doc
+    keys = [(token.lemma_.lower(), pos), (token.lower_, pos)]
+    for key in keys:
+        for rest, trigger in table.multi.get(key, ()):
+            end = token.i + 1
+            ok = True
+            for word in rest:
+                if word == "<reflexive>":
+                    ok = any(c.lower_ in CLITICS for c in token.children) or (
+                        token.i > 0 and doc[token.i - 1].lower_ in CLITICS
+                    )
+                    if not ok:
+                        break
+                    continue
+                for part in words(word):
+                    if end < len(doc) and _token_matches(doc[end], part):
+                        end += 1
+                    elif any(c.dep_ == "prt" and _token_matches(c, part) for c in token.children):
+                        continue
+                    else:
+                        ok = False
+                        break
+                if not ok:
+                    break
+            if ok:
+                return trigger, max(end, token.i + 1)
+    for key in keys:
+        single = table.get(key)
+        if single is not None:
+            return single, token.i + 1
+    return None
 
 
 def _prep_of(token: Token) -> str | None:
@@ -137,12 +263,35 @@ def verbal_arguments(token: Token) -> tuple[Token | None, Token | None]:
             target = child
     if source is None and not passive:
         source = _inherited_subject(token)
+    source, target = antecedent(source), antecedent(target)
     if token.dep_ in ("acl", "acl:relcl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
-        if passive or token.tag_ == "VBN" or "Part" in token.morph.get("VerbForm", []):
+        has_tense_aux = any(
+            c.dep_ in ("aux:tense", "aux") and c.lemma_ in ("avoir", "have") for c in token.children
+        )
+        if not has_tense_aux and (
+            passive or token.tag_ == "VBN" or "Part" in token.morph.get("VerbForm", [])
+        ):
             target = target or token.head  # "un camp visé par ..."
         else:
-            source = source or token.head  # "des soldats tirant sur ..."
+            source = source or token.head  # "des soldats tirant sur ...", parse slips
     return source, target
+
+
+def antecedent(token: Token | None) -> Token | None:
+    """A relative pronoun stands for the noun its clause modifies ("la Hongrie, qui a menacé")."""
+    if (
+        token is None
+        or token.lower_ not in RELATIVE_PRONOUNS
+        or token.pos_ not in ("PRON", "DET", "SCONJ")
+    ):
+        return token
+    clause = token.head
+    while clause.dep_ not in ("acl:relcl", "relcl", "acl") and clause.head is not clause:
+        if clause.dep_ in ("conj", "xcomp", "ccomp"):
+            clause = clause.head
+        else:
+            break
+    return clause.head if clause.dep_ in ("acl:relcl", "relcl", "acl") else token
 
 
 def nominal_arguments(token: Token, event_type: str) -> tuple[Token | None, Token | None]:
@@ -165,6 +314,11 @@ def nominal_arguments(token: Token, event_type: str) -> tuple[Token | None, Toke
             and actor_at(token.doc, child, depth=0) is not None
         ):
             source = source or child
+    if source is None:
+        governor = _agentive_governor(token)
+        if governor is not None:
+            subjects = [c for c in governor.children if c.dep_ in ("nsubj",)]
+            source = antecedent(subjects[0]) if subjects else _inherited_subject(governor)
     head = token.head
     if (
         token.dep_ in ("obj", "dobj", "obl", "obl:arg", "pobj")
@@ -181,6 +335,31 @@ def nominal_arguments(token: Token, event_type: str) -> tuple[Token | None, Toke
         subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
         source = source or (subjects[0] if subjects else None)
     return source, target
+
+
+def _agentive_governor(token: Token) -> Token | None:
+    """The verb whose subject does the act a noun names: through at most two noun links
+    ("a annoncé l'arrestation", "a lancé l'une des attaques", "carried out a series of strikes")."""
+    lang = token.doc.lang_
+    current = token
+    for _ in range(3):
+        head = current.head
+        if head is current:
+            return None
+        if head.pos_ == "ADP" and head.dep_ == "prep":  # English: "of" between two nouns
+            current = head
+            continue
+        if head.pos_ == "VERB":
+            if current.dep_ in ("obj", "dobj", "obl", "obl:arg", "pobj", "prep", "xcomp") and (
+                head.lemma_.lower() in AGENTIVE_VERBS[lang]
+            ):
+                return head
+            return None
+        if head.pos_ in ("NOUN", "PRON", "NUM") and current.dep_ in ("nmod", "pobj", "prep", "obl"):
+            current = head
+            continue
+        return None
+    return None
 
 
 def _governors(token: Token) -> list[Token]:
@@ -291,12 +470,23 @@ def selon_events(doc: Doc) -> Doc:
     places: list[PlaceMention] = doc._.selon_places or []
     events: list[EventMention] = []
     seen: set[tuple[int, str]] = set()
+    covered_until = -1
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB",) else "NOUN" if token.pos_ == "NOUN" else None
         if pos is None:
             continue
-        trigger = table.get((token.lemma_.lower(), pos)) or table.get((token.lower_, pos))
-        if trigger is None:
+        if token.i < covered_until:
+            continue
+        matched = match_trigger(token, table, pos)
+        if matched is None:
+            continue
+        trigger, trigger_end = matched
+        before = doc.text[max(0, token.idx - 12) : token.idx + len(token)].lower()
+        if any(
+            before.endswith(expr + token.lower_[len(expr.split()[-1]) :]) or expr in before
+            for expr in NOT_EVENTS[lang]
+            if token.lower_ in expr or expr.endswith(token.lower_[:4])
+        ):
             continue
         if token.lemma_.lower() in NEEDS_COMPLEMENT and not any(
             c.dep_ in ("obl", "obl:arg", "xcomp", "prep", "ccomp", "obj", "dobj")
@@ -338,13 +528,24 @@ def selon_events(doc: Doc) -> Doc:
         target = actor_at(doc, target_tok) if target_tok is not None else None
         if target is None and target_tok is not None:
             target = _place_actor(target_tok, places)
-        if (
-            source is not None
-            and trigger.type in MILITARY_TYPES
-            and source.actor.sector is None
-            and source.actor.country
-        ):
-            source = _with_sector(source, "MIL")
+        if trigger.type in SYMMETRIC_TYPES:
+            if source is None and pos == "NOUN":
+                source_tok, partner = _between(token)
+                source = actor_at(doc, source_tok) if source_tok is not None else None
+                target = target or (actor_at(doc, partner) if partner is not None else None)
+            if target is None:
+                target = _partner(doc, source_tok, token)
+        if target is None and trigger.type in ("REQUEST", "THREATEN") and pos == "VERB":
+            target_tok = _complement_subject(token) or target_tok
+            target = actor_at(doc, target_tok) if target_tok is not None else None
+        if source is not None and source.kind in BARE_KINDS and source.actor.sector is None:
+            source = _with_sector(
+                source, SOURCE_SECTOR_BY_TYPE.get(trigger.type, DEFAULT_SOURCE_SECTOR)
+            )
+        if target is not None and target.kind in BARE_KINDS and target.actor.sector is None:
+            sector = TARGET_SECTOR_BY_TYPE.get(trigger.type, DEFAULT_TARGET_SECTOR)
+            if sector is not None:
+                target = _with_sector(target, sector)
         if source is not None and target is not None and source.actor == target.actor:
             target = None
         sent = token.sent
@@ -399,6 +600,10 @@ def selon_events(doc: Doc) -> Doc:
         confidence = (
             0.4 + 0.25 * (source is not None) + 0.2 * (target is not None) + 0.15 * (pos == "VERB")
         )
+        covered_until = trigger_end
+        if target is None and trigger.type == "ASSAULT" and event_places:
+            # An attack on a place targets its country: "des frappes sur Kiev" -> UKR.
+            target = _place_actor(doc[_token_at(doc, event_places[0].start)], event_places)
         events.append(
             EventMention(
                 id=f"e{len(events) + 1}",
@@ -406,7 +611,7 @@ def selon_events(doc: Doc) -> Doc:
                 mode=trigger.mode,
                 context=list(trigger.context),
                 trigger=token.i,
-                trigger_end=token.i + 1,
+                trigger_end=trigger_end,
                 source=source,
                 target=target,
                 places=event_places,
@@ -416,9 +621,15 @@ def selon_events(doc: Doc) -> Doc:
                 sent_start=sent.start_char,
                 sent_end=sent.end_char,
                 confidence=round(min(confidence, 1.0), 2),
+                target_token=target_tok.i if target_tok is not None else None,
             )
         )
     events = _merge_linked(doc, events)
+    events = _merge_light_verbs(doc, events)
+    _link_reactions(doc, events)
+    events = _merge_coreferent(doc, events)
+    for number, event in enumerate(events, start=1):
+        event.id = f"e{number}"
     for q in quotes:
         q.event_ids = [e.id for e in events if q.start <= doc[e.trigger].idx < q.end]
     doc._.selon_events = events
@@ -453,9 +664,158 @@ def _merge_linked(doc: Doc, events: list[EventMention]) -> list[EventMention]:
         verb.context = verb.context or noun.context
         if verb is event:
             kept[kept.index(partner)] = event
-    for number, event in enumerate(kept, start=1):
-        event.id = f"e{number}"
     return kept
+
+
+#: Words that make an event noun a reference to an earlier, other act ("en riposte à
+#: l'attaque", "a day after the bombing"): such a mention is its own (background) event.
+BACKGROUND_CUES = {
+    "riposte", "représailles", "réponse", "après", "depuis", "suite", "avant", "lors",
+    "response", "retaliation", "after", "following", "since", "before", "revenge", "like",
+    "comme", "rappel", "anniversaire", "anniversary",
+}  # fmt: skip
+REALIS = {"asserted", "hedged"}
+
+
+def _fill(into: EventMention, other: EventMention) -> None:
+    into.source = into.source or other.source
+    into.target = into.target or other.target
+    into.mode = into.mode or other.mode
+    into.date = into.date or other.date
+    into.places = into.places or other.places
+    into.context = into.context or other.context
+    into.according_to = into.according_to or other.according_to
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def _merge_light_verbs(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """ "La Russie a lancé l'une des attaques": the verb's event is the noun's."""
+    drop = set()
+    for noun in events:
+        token = doc[noun.trigger]
+        if token.pos_ != "NOUN":
+            continue
+        governor = _agentive_governor(token)
+        for verb in events:
+            if (
+                verb is not noun
+                and governor is not None
+                and verb.trigger == governor.i
+                and verb.type == noun.type
+            ):
+                _fill(noun, verb)
+                drop.add(id(verb))
+    return [e for e in events if id(e) not in drop]
+
+
+def _is_background(token: Token) -> bool:
+    window = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 4) : token.i]]
+    return any(word in BACKGROUND_CUES for word in window)
+
+
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        if x is not None and y is not None and x.actor.code != y.actor.code:
+            return False
+    if (
+        a.date is not None
+        and b.date is not None
+        and (a.date.date.end < b.date.date.start or b.date.date.end < a.date.date.start)
+    ):
+        return False
+    if a.places and b.places:
+        countries_a = {p.place.country for p in a.places}
+        if not countries_a & {p.place.country for p in b.places}:
+            return False
+    return (a.modality in REALIS and b.modality in REALIS) or a.modality == b.modality
+
+
+def _merge_coreferent(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """One event per act in an article: a later mention of the same type that nothing sets
+    apart (actors, date, places, modality) is the earlier event, mentioned again; it lends
+    the earlier one what it lacked. Background references ("après l'attaque de...") and
+    mentions with a date of their own that differs stay separate."""
+    kept: list[EventMention] = []
+    for event in events:
+        token = doc[event.trigger]
+        earlier = None
+        if not _is_background(token):
+            earlier = next(
+                (k for k in reversed(kept) if k.type == event.type and _compatible(k, event)), None
+            )
+        if earlier is None:
+            kept.append(event)
+        else:
+            _fill(earlier, event)
+    return kept
+
+
+#: Acts about another act: their target is whoever did it ("a condamné les frappes").
+REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "REQUEST"}
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _link_reactions(doc: Doc, events: list[EventMention]) -> None:
+    """ "Iran condemned the raids": the target of a reaction is the source of the act it is
+    about, when its object is another event's trigger (or that trigger's noun phrase)."""
+    by_token = {e.trigger: e for e in events}
+    for event in events:
+        if (
+            event.type not in REACTION_TYPES
+            or event.target is not None
+            or event.target_token is None
+        ):
+            continue
+        token = doc[event.target_token]
+        about = by_token.get(token.i) or next(
+            (by_token[c.i] for c in token.subtree if c.i in by_token and c.i != event.trigger), None
+        )
+        if about is not None and about is not event and about.source is not None:
+            event.target = about.source
+
+
+def _between(trigger: Token) -> tuple[Token | None, Token | None]:
+    """ "un entretien entre Donald Trump et Vladimir Poutine": (Trump, Poutine)."""
+    for child in _objects(trigger):
+        if _prep_of(child) in ("entre", "between"):
+            partners = [c for c in child.children if c.dep_ == "conj"]
+            return child, partners[0] if partners else None
+    return None, None
+
+
+def _complement_subject(verb: Token) -> Token | None:
+    """Who is asked or threatened in a clause: "exige que Kiev retire", "demanded that Kyiv pull"."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            if subjects:
+                return subjects[0]
+    return None
+
+
+def _partner(doc: Doc, source: Token | None, trigger: Token) -> ActorMention | None:
+    """The other party of a joint act: "Russes et Ukrainiens ont négocié", "entre X et Y",
+    "délégations russe et ukrainienne"."""
+    candidates: list[Token] = []
+    if source is not None:
+        candidates += [c for c in source.children if c.dep_ == "conj"]
+        candidates += [
+            c for a in source.children if a.dep_ == "amod" for c in a.children if c.dep_ == "conj"
+        ]
+    for child in trigger.children:
+        if _prep_of(child) in ("entre", "between"):
+            candidates += [c for c in child.children if c.dep_ == "conj"]
+        if child.dep_ == "amod":
+            candidates += [c for c in child.children if c.dep_ == "conj"]
+    for candidate in candidates:
+        found = actor_at(doc, candidate, depth=0)
+        if found is not None:
+            return found
+    return None
 
 
 def _place_actor(token: Token, places: list[PlaceMention]) -> ActorMention | None:

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from selon.components import ActorMention, QuoteMention
-from selon.components.actors import PRONOUNS, actor_at, resolve_pronoun
+from selon.components.actors import PRONOUNS, actor_at, prefer_person, resolve_pronoun
 from selon.lexicon import channels, speech_verbs
 
 QUOTE_RES = [
@@ -61,6 +61,14 @@ def _window(doc: Doc, start: int, end: int, content_start: int) -> Span:
     if doc[sent_start].idx > start:
         sent_start = marks.start
     sent_end = doc[max(marks.end - 1, marks.start)].sent.end
+    # Never across a paragraph break: the parser does not always split there.
+    paragraph_start = doc.text.rfind("\n", 0, start) + 1
+    paragraph_end = doc.text.find("\n", end)
+    paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    while sent_start < marks.start and doc[sent_start].idx < paragraph_start:
+        sent_start += 1
+    while sent_end > marks.end and doc[sent_end - 1].idx >= paragraph_end:
+        sent_end -= 1
     return doc[sent_start:sent_end]
 
 
@@ -85,17 +93,33 @@ def speaker_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> ActorMention | No
         found = actor_at(doc, subject)
         if found is not None:
             return found
-    # Inverted subject not parsed as such: the first actor after the verb in its sentence.
-    mentions: list[ActorMention] = doc._.selon_actors or []
+    # No subject in the parse. A mention opening the clause ("Moscou, de son côté, affirme"),
+    # else an inverted subject after the verb ("a expliqué le porte-parole, X").
+    mentions: list[ActorMention] = [
+        m for m in doc._.selon_actors or [] if not skip[0] <= m.start < skip[1]
+    ]
+    clause_start = max(verb.sent.start_char, doc.text.rfind("\n", 0, verb.idx) + 1)
+    before = [m for m in mentions if clause_start <= m.start and m.end <= verb.idx]
+    before = [m for m in before if not _after_preposition(doc, m)]
+    if before and not subjects and (verb.idx - before[-1].end) < 40:
+        return prefer_person(doc, before[-1])
     for mention in mentions:
-        if skip[0] <= mention.start < skip[1]:
-            continue
         if verb.idx < mention.start < verb.sent.end_char and mention.start - verb.idx < 60:
-            return mention
+            return prefer_person(doc, mention)
     for token in doc[verb.i + 1 : min(verb.i + 3, verb.sent.end)]:
         if _pronoun_token(token):
             return _resolve_inverted(doc, token)
     return None
+
+
+def _after_preposition(doc: Doc, mention: ActorMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    previous = doc[span.start - 1]
+    if previous.pos_ == "DET" and span.start > 1:
+        previous = doc[span.start - 2]
+    return previous.pos_ == "ADP"
 
 
 def _resolve_inverted(doc: Doc, token: Token) -> ActorMention | None:
@@ -137,10 +161,20 @@ def _reporting_verbs(window: Span, skip: tuple[int, int]) -> list[Token]:
     ]
 
 
-def _subject_of_clause(token: Token) -> ActorMention | None:
-    for ancestor in [token, *token.ancestors]:
+def _subject_of_clause(token: Token, skip: tuple[int, int]) -> ActorMention | None:
+    """Who says a quoted fragment: the subject of the reporting verb above it if there is one
+    ("told reporters that U.S. forces had acted « in self-defense »"), else of the nearest
+    verb above it; words inside the quote itself are never the speaker."""
+    outside = [a for a in token.ancestors if not skip[0] <= a.idx < skip[1]]
+    speech = speech_verbs(token.doc.lang_)
+    for ancestor in outside:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in speech:
+            found = speaker_of(ancestor, skip)
+            if found is not None:
+                return found
+    for ancestor in outside:
         if ancestor.pos_ in ("VERB", "AUX"):
-            found = speaker_of(ancestor)
+            found = speaker_of(ancestor, skip)
             if found is not None:
                 return found
     return None
@@ -172,6 +206,17 @@ def selon_quotes(doc: Doc) -> Doc:
             speaker = speaker_of(verb, skip) if verb is not None else None
             if speaker is None:
                 speaker = _according_to(doc, window, skip)
+            if speaker is None and verb is None and before.endswith(":"):
+                # "X went further in a post on X: « ... »": the subject of the clause before.
+                lead = doc.char_span(window.start_char, mark_start, alignment_mode="contract")
+                if lead is not None and len(lead):
+                    roots = [
+                        t
+                        for t in lead
+                        if t.dep_ == "ROOT" or t.head.i >= lead.end or t.head.i < lead.start
+                    ]
+                    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+                    speaker = speaker_of(verbs[0], skip) if verbs else None
             if speaker is None and verb is None and previous is not None:
                 # A continuation: nothing was said by anyone else since the last quote.
                 gap = doc.char_span(previous_end, mark_start, alignment_mode="expand")
@@ -183,7 +228,7 @@ def selon_quotes(doc: Doc) -> Doc:
         else:
             inner = doc.char_span(start, end, alignment_mode="expand")
             if inner is not None and len(inner):
-                speaker = _subject_of_clause(inner.root)
+                speaker = _subject_of_clause(inner.root, (mark_start, mark_end))
             if speaker is None:
                 speaker = _according_to(doc, window, skip)
         quote = QuoteMention(
@@ -206,6 +251,25 @@ def selon_quotes(doc: Doc) -> Doc:
     return doc
 
 
+def _incise_content(verb: Token) -> tuple[Token, Token] | None:
+    """The clause an incise reports: what stands before ", a indiqué X" / ", X said" in its
+    sentence, when the reporting verb has no complement clause of its own."""
+    doc = verb.doc
+    sent = verb.sent
+    start = verb.i
+    # Walk back over the auxiliary and an English subject: ", a précisé" / ", officials said".
+    while start > sent.start and (
+        doc[start - 1].dep_.startswith("aux")
+        or doc[start - 1].dep_ in ("nsubj", "det", "compound", "amod")
+        or doc[start - 1].pos_ in ("PROPN",)
+    ):
+        start -= 1
+    if start <= sent.start + 2 or doc[start - 1].text not in (",", "–", "—"):
+        return None
+    content_end = doc[start - 2]
+    return doc[sent.start], content_end
+
+
 def _indirect(doc: Doc, direct: list[QuoteMention]) -> list[QuoteMention]:
     """Reported speech: a reporting verb with a complement clause, outside direct quotes."""
     found = []
@@ -216,15 +280,22 @@ def _indirect(doc: Doc, direct: list[QuoteMention]) -> list[QuoteMention]:
             continue
         if any(a <= token.idx < b for a, b in covered):
             continue
-        clauses = [c for c in token.children if c.dep_ in ("ccomp",) and c.i > token.i]
-        if not clauses:
-            continue
-        clause = clauses[0]
-        subtree = list(clause.subtree)
-        first = subtree[0]
-        if first.lower_ in ("que", "qu'", "qu’", "that"):
-            first = doc[first.i + 1]
-        last = subtree[-1]
+        clauses = [
+            c
+            for c in token.children
+            if c.dep_ in ("ccomp", "xcomp") and c.i > token.i and c.pos_ in ("VERB", "AUX")
+        ]
+        if clauses:
+            subtree = list(clauses[0].subtree)
+            first, last = subtree[0], subtree[-1]
+            if first.lower_ in ("que", "qu'", "qu’", "that"):
+                first = doc[first.i + 1]
+        else:
+            # An incise after what was said: "Quatre morts ont été recensés, a précisé X."
+            span = _incise_content(token)
+            if span is None:
+                continue
+            first, last = span
         while last.is_punct and last.i > first.i:
             last = doc[last.i - 1]
         start, end = first.idx, last.idx + len(last)

@@ -21,7 +21,7 @@ def triples(record):
             ("ASSAULT", "RUSMIL", "UKR", "asserted"),
         ),
         ("La police a arrêté le maire d'Istanbul.", ("COERCE", "COP", "TURGOV", "asserted")),
-        ("L'Union européenne a sanctionné la Russie.", ("SANCTION", "EU", "RUS", "asserted")),
+        ("L'Union européenne a sanctionné la Russie.", ("SANCTION", "EU", "RUSGOV", "asserted")),
     ],
 )
 def test_events_fr_verbal(fr_record, text, expected):
@@ -32,7 +32,7 @@ def test_events_fr_verbal(fr_record, text, expected):
     ("text", "expected"),
     [
         ("Russian forces shelled Kharkiv overnight.", ("ASSAULT", "RUSMIL", "UKR", "asserted")),
-        ("The European Union sanctioned Russia on Monday.", ("SANCTION", "EU", "RUS", "asserted")),
+        ("The European Union sanctioned Russia on Monday.", ("SANCTION", "EU", "RUSGOV", "asserted")),
     ],
 )
 def test_events_en_verbal(en_record, text, expected):
