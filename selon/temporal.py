@@ -563,13 +563,14 @@ RULES: dict[str, list[Rule]] = {
     "fr": [
         _rule(
             "night_of_weekdays",
-            rf"\bdans\s+la\s+nuit\s+d[eu]\s+(?P<wd1>{_WFR})\s+(?:à|au)\s+(?P<wd2>{_WFR})\b",
+            # "dans la nuit de samedi à dimanche", "(les frappes) de la nuit de samedi à dimanche"
+            rf"\b(?:dans\s+|de\s+|pendant\s+|durant\s+)?la\s+nuit\s+d[eu]\s+(?P<wd1>{_WFR})\s+(?:à|au)\s+(?P<wd2>{_WFR})\b",
             _night_of_weekdays(WEEKDAYS_FR),
             framed=True,
         ),
         _rule(
             "night_of_dates",
-            rf"\bdans\s+la\s+nuit\s+du\s+(?:1er|[12]\d|3[01]|0?[1-9])(?:\s+(?:{_alt(MONTHS_FR)}))?"
+            rf"\b(?:dans\s+|de\s+|pendant\s+|durant\s+)?la\s+nuit\s+du\s+(?:1er|[12]\d|3[01]|0?[1-9])(?:\s+(?:{_alt(MONTHS_FR)}))?"
             rf"\s+au\s+{_DAY}\s+{_MFR}(?:\s+{_YEAR})?",
             night_of_dates,
             framed=True,

@@ -16,6 +16,9 @@ sentence's places outside the actors' own names.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -420,35 +423,145 @@ def _in_any(offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None
     return None
 
 
+#: Dependency relations that make a noun a core argument of its clause: such a noun takes
+#: the clause's date ("les frappes ont eu lieu mardi"); a noun in a side phrase does not
+#: ("malgré des semaines de manifestations, le Parlement a adopté mardi...").
+CORE_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"}
+
+
+#: Prepositions that put a noun at the time of its clause ("lors des pourparlers", "during").
+SAME_TIME_PREPS = {"lors", "pendant", "durant", "during", "amid", "au cours"}
+
+
+def _noun_clause(token: Token) -> Token | None:
+    """The verb whose date a noun trigger shares: through "un paquet de sanctions" to the
+    core argument, or through "lors de / during"; None for a noun in a side phrase."""
+    current = token
+    for _ in range(3):
+        if current.dep_ in CORE_DEPS and current.head.pos_ in ("VERB", "AUX"):
+            return current.head if current.dep_ != "ROOT" else current
+        if _prep_of(current) in SAME_TIME_PREPS or current.head.lower_ in SAME_TIME_PREPS:
+            return _clause_head(current.head)
+        if current.dep_ in ("nmod", "pobj", "prep") and current.head.pos_ in (
+            "NOUN",
+            "ADP",
+            "NUM",
+            "PRON",
+        ):
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _shares_time(token: Token, owner: Token) -> bool:
+    """A participial or coordinated act is at the time of the act it hangs on: "met on
+    Friday, agreeing to...", "On Saturday..., killing several rebels", "en accusant"."""
+    current = token
+    for _ in range(3):
+        if current.i == owner.i:
+            return True
+        if current.dep_ in ("advcl", "conj", "xcomp") and not any(
+            c.dep_ == "mark" for c in current.children
+        ):
+            current = current.head
+            continue
+        return False
+    return current.i == owner.i
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb a token's clause hangs on (the token itself for a verb)."""
+    for candidate in [token, *token.ancestors]:
+        if candidate.pos_ in ("VERB", "AUX"):
+            return candidate
+    return token.sent.root
+
+
 def _attached_date(
     token: Token,
     dates: list[DateMention],
     sent: Span,
     quote: tuple[int, int] | None,
     quote_spans: list[tuple[int, int]],
+    triggers_at: set[int],
 ) -> DateMention | None:
+    """The date of an event: the expression attached to its trigger, else one attached to its
+    clause, else the nearest free one in its sentence (for verbs and for nouns that are the
+    subject or object of their clause; a noun in a side phrase takes only its own date).
+    A date attached to another event, to a reporting verb, or inside / outside a quote the
+    trigger is not in, is never it."""
     doc = token.doc
     speech = speech_verbs(doc.lang_)
-    candidates = []
+    clause = (
+        token
+        if token.pos_ == "VERB"
+        else (
+            token.head if token.dep_ in CORE_DEPS and token.head.pos_ in ("VERB", "AUX") else None
+        )
+    )
+    attached: list[tuple[int, DateMention]] = []
+    in_clause: list[tuple[int, DateMention]] = []
+    in_sentence: list[tuple[int, DateMention]] = []  # free dates elsewhere in the sentence
+    inherited: list[tuple[int, DateMention]] = []  # the date of the act this one is part of
     for mention in dates:
         if not sent.start_char <= mention.start < sent.end_char:
             continue
-        mention_quote = _in_any(mention.start, quote_spans)
-        if mention_quote != quote:
+        if _in_any(mention.start, quote_spans) != quote:
             continue  # a date inside a quote dates what the quote says, and vice versa
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        ancestors = {a.i for a in span.root.ancestors}
-        head_verbs = [a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")][:1]
-        if head_verbs and head_verbs[0].lemma_.lower() in speech and head_verbs[0].i != token.i:
+        chain = list(span.root.ancestors)
+        owner = next((a for a in chain if a.i in triggers_at), None)
+        distance = abs(span.root.i - token.i)
+        if owner is not None and owner.i == token.i:
+            attached.append((distance, mention))
+            continue
+        if owner is not None:
+            if _shares_time(token, owner):
+                inherited.append((distance, mention))
+            continue  # it dates another event
+        head = _clause_head(span.root)
+        if head.lemma_.lower() in speech and head.i != token.i:
             continue  # "…, a déclaré X mardi": mardi dates the statement
-        attached = token.i in ancestors or span.root.head.i == token.i
-        candidates.append((0 if attached else 1, abs(span.root.i - token.i), mention))
-    if not candidates:
-        return None
-    candidates.sort(key=lambda c: (c[0], c[1]))
-    return candidates[0][2]
+        if clause is not None and head.i == clause.i:
+            in_clause.append((distance, mention))
+        elif clause is not None:
+            in_sentence.append((distance, mention))
+    for found in (attached, in_clause, inherited, in_sentence):
+        if found:
+            return min(found, key=lambda item: item[0])[1]
+    return None
+
+
+_WEEKDAY_RE = re.compile(
+    r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+
+
+def _towards_future(date: DateMention, published: dt.datetime | None) -> DateMention:
+    """A planned act dated by a bare weekday or day-month before publication is the next
+    one: "doit rencontrer samedi", "will meet on Friday" (the resolver reads them as past)."""
+    record = date.date
+    if published is None or record.anchor != "published" or record.precision != "day":
+        return date
+    text = record.text or ""
+    end = dt.date.fromisoformat(record.end)
+    if end >= published.date() or re.search(
+        r"\b(dernier|derni[èe]re|last|hier|yesterday)\b", text, re.I
+    ):
+        return date
+    if _WEEKDAY_RE.search(text) and not re.search(r"\d", text):
+        shift = dt.timedelta(days=7)
+        first = dt.date.fromisoformat(record.start) + shift
+        moved = record.model_copy(
+            update={"start": first.isoformat(), "end": (end + shift).isoformat()}
+        )
+        return DateMention(date.start, date.end, moved, date.clock)
+    return date
 
 
 @Language.component(
@@ -471,6 +584,12 @@ def selon_events(doc: Doc) -> Doc:
     events: list[EventMention] = []
     seen: set[tuple[int, str]] = set()
     covered_until = -1
+    triggers_at = {
+        t.i
+        for t in doc
+        if t.pos_ in ("VERB", "NOUN") and match_trigger(t, table, t.pos_) is not None
+    }
+    published = (doc._.selon_meta or {}).get("published")
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB",) else "NOUN" if token.pos_ == "NOUN" else None
         if pos is None:
@@ -586,7 +705,7 @@ def selon_events(doc: Doc) -> Doc:
         if key in seen and source is None and target is None:
             continue  # a second word for the same act in the same sentence
         seen.add(key)
-        date = _attached_date(token, dates, sent, quote, quote_spans)
+        date = None  # set below, once every event of the article is known
         actor_spans = [
             (m.start, m.end) for m in (source, target) if m is not None and m.kind != "place"
         ]
@@ -601,6 +720,7 @@ def selon_events(doc: Doc) -> Doc:
             0.4 + 0.25 * (source is not None) + 0.2 * (target is not None) + 0.15 * (pos == "VERB")
         )
         covered_until = trigger_end
+        event_modality = modality(token, quote is not None)
         if target is None and trigger.type == "ASSAULT" and event_places:
             # An attack on a place targets its country: "des frappes sur Kiev" -> UKR.
             target = _place_actor(doc[_token_at(doc, event_places[0].start)], event_places)
@@ -616,7 +736,7 @@ def selon_events(doc: Doc) -> Doc:
                 target=target,
                 places=event_places,
                 date=date,
-                modality=modality(token, quote is not None),
+                modality=event_modality,
                 according_to=according,
                 sent_start=sent.start_char,
                 sent_end=sent.end_char,
@@ -624,6 +744,15 @@ def selon_events(doc: Doc) -> Doc:
                 target_token=target_tok.i if target_tok is not None else None,
             )
         )
+    # Dates: "attached to another event" means to one of the events kept, not to any word
+    # of the trigger lexicon.
+    kept_triggers = {e.trigger for e in events}
+    for event in events:
+        token = doc[event.trigger]
+        quote = _in_any(token.idx, quote_spans)
+        event.date = _attached_date(token, dates, token.sent, quote, quote_spans, kept_triggers)
+        if event.date is not None and event.modality == "planned":
+            event.date = _towards_future(event.date, published)
     events = _merge_linked(doc, events)
     events = _merge_light_verbs(doc, events)
     _link_reactions(doc, events)

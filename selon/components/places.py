@@ -1,48 +1,182 @@
 """selon_places: place mentions found in the offline gazetteer, disambiguated by context.
 
-A mention must start with a capital letter ("les paris" is not Paris). A one-word name that is
-also a common word, or that opens a sentence, needs the parser's NER to call it a place. Among
-homonyms, a candidate in a country the article names elsewhere wins, then the larger population.
+A mention must start with a capital letter ("les paris" is not Paris). A one-word city name
+that is small (under a million inhabitants), a stop word or opens a sentence needs the parser's
+NER to call it a place ("Nice", "Mobile"); so does any city under 15,000 inhabitants. Among
+homonyms the choice weighs, in order of strength:
+
+- the feature word around the name: "la base (aérienne) de", "X air base" -> an air base,
+  "l'aéroport de", "X airport" -> an airport (of that city), "la région de", "X Oblast",
+  "province de" -> the first-level region, "la ville de" -> the city;
+- the countries the article names elsewhere (unambiguous places, country names, demonyms):
+  Tripoli in an article about Lebanon is Lebanon's;
+- the kind (a country over a homonymous region: Georgia, unless the article is American) and
+  the population, on a log scale (Cairo stays Egypt's in an American article).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from selon.components import PlaceMention
-from selon.gazetteer import GazEntry, gazetteer
+from selon.gazetteer import GazEntry, Gazetteer, gazetteer, name_key
 from selon.records import Place
 
 PLACE_LABELS = {"LOC", "GPE", "FAC"}
 OTHER_LABELS = {"PER", "PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
-FEATURES = {
-    "base": "base", "aéroport": "airport", "airport": "airport", "ville": "city",
-    "city": "city", "village": "city", "town": "city", "province": "admin1",
-    "région": "admin1", "region": "admin1", "poste-frontière": "crossing",
-}  # fmt: skip
-
 
 #: A place this large wins over the NER's other labels ("Kharkiv" tagged PERSON).
 PLACE_OVER_OTHER_LABELS = 100_000
 #: One-word city names under this population need the NER's agreement ("Nice", "Mobile").
 NER_FREE_POPULATION = 1_000_000
+#: Any city under this population needs the NER's agreement or a feature word.
+SMALL_CITY_POPULATION = 15_000
+
+#: Prepositions of place that make a capitalised city name a place without the NER.
+PLACE_PREPOSITIONS = frozenset(
+    [
+        "à",
+        "au",
+        "aux",
+        "en",
+        "vers",
+        "près",
+        "depuis",
+        "in",
+        "at",
+        "to",
+        "towards",
+        "toward",
+        "near",
+        "from",
+        "outside",
+        "around",
+    ]
+)
+#: Feature words before a name ("la base aérienne de X") and after it ("X air base").
+BEFORE_RE = re.compile(
+    r"(?:(?P<base>\bbases?(?: a[ée]rienne| militaire| navale)?|\ba[ée]rodrome|\bairbase|"
+    r"\bair base|\bcosmodrome)"
+    r"|(?P<airport>\ba[ée]roport(?: international)?|\bairport)"
+    r"|(?P<admin1>\br[ée]gion|\boblast|\bprovince|\bgouvernorat|\bgovernorate|\bwilaya|"
+    r"\b[ée]tat|\bstate|\bdistrict|\bmohafazat|\bterritoire)"
+    r"|(?P<city>\bville|\bcity|\btown|\bvillage|\blocalit[ée]|\bcommune|\bbourgade|"
+    r"\bfaubourg|\bquartier)"
+    r"|(?P<crossing>\bposte[- ]fronti[èe]re|\bpoint de passage|\bcrossing|\bcheckpoint)"
+    r")(?: de| d['’]| du| des| of)\s*(?:l['’]|la |le |the )?$",
+    re.IGNORECASE,
+)
+AFTER_RE = re.compile(
+    r"^\s*(?:(?P<base>air ?base|air field|airfield|air force base|military base|AB\b|base)"
+    r"|(?P<airport>(?:international )?airport)"
+    r"|(?P<admin1>oblast|region|province|governorate|state\b|krai|district)"
+    r"|(?P<crossing>(?:border )?crossing))",
+    re.IGNORECASE,
+)
+FEATURE_KINDS = {
+    "base": ("base", "airport"),
+    "airport": ("airport", "base"),
+    "admin1": ("admin1", "region"),
+    "city": ("city",),
+    "crossing": ("crossing",),
+}
+#: Regions count their cities' population: "Washington" is the city unless said otherwise.
+KIND_BONUS = {"country": 1.5, "region": 1.0, "admin1": -2.0, "base": 0.0, "airport": -1.0}
+#: A name followed by one of these is a street or a building's, not the place's.
+STREET_RE = re.compile(
+    r"[ -](?:Street|St\.|Avenue|Ave\.|Road|Square|Boulevard|Bridge|Highway|Palace|Hotel|"
+    r"University|Airlines|Airways|Times|Post)\b"
+)
+#: Arabic articles written before a name in lower case ("al-Qaïm", "el-Facher").
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:al|el|ad|ed|ar|er|as|es|az|ez|an|at|ash|ech)[-‑]$")
 
 
-def _needs_ner(span: Span, entries: tuple[GazEntry, ...]) -> bool:
-    if any(e.kind != "city" for e in entries):
+def _feature(doc: Doc, span: Span) -> str | None:
+    before = doc.text[max(0, span.start_char - 40) : span.start_char]
+    match = BEFORE_RE.search(before)
+    if match is None:
+        match = AFTER_RE.match(doc.text[span.end_char : span.end_char + 25])
+    return match.lastgroup if match else None
+
+
+def _needs_ner(span: Span, entries: tuple[GazEntry, ...], feature: str | None) -> bool:
+    if any(e.kind != "city" or e.curated for e in entries):
         return bool(span[0].is_sent_start and len(span) == 1 and span[0].is_stop)
-    return len(span) == 1 and max(e.population for e in entries) < NER_FREE_POPULATION
+    population = max(e.population for e in entries)
+    if feature is not None:
+        return False
+    if population < SMALL_CITY_POPULATION:
+        return True
+    if span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS:
+        return bool(span[0].is_stop)  # "à Bunia", "towards Bukavu"
+    return len(span) == 1 and bool(
+        population < NER_FREE_POPULATION or span[0].is_stop or span[0].is_sent_start
+    )
 
 
-def _choose(entries: tuple[GazEntry, ...], countries: Counter[str]) -> GazEntry:
-    def score(entry: GazEntry) -> tuple[int, int, int]:
-        kind_rank = {"country": 3, "region": 2, "base": 2}.get(entry.kind, 1)
-        return (countries.get(entry.country or "", 0), kind_rank, entry.population)
+def _choose(
+    entries: tuple[GazEntry, ...],
+    context: Counter[str],
+    feature: str | None,
+    key: tuple[str, ...],
+) -> GazEntry:
+    wanted = FEATURE_KINDS.get(feature or "", ())
+
+    def score(entry: GazEntry) -> float:
+        value = math.log10(entry.population + 10)
+        if name_key(entry.name) == key:
+            value += 0.5  # its own name, not an alternate one ("Alexandria", not Oleksandriia)
+        if entry.kind in wanted:
+            value += 6.0
+        seen = context.get(entry.country or "", 0)
+        if seen:
+            value += 2.5 + 0.5 * (min(seen, 3) - 1)
+        if entry.curated:
+            value += 3.0
+        return value + KIND_BONUS.get(entry.kind, 0.0)
 
     return max(entries, key=score)
+
+
+def _qualified(
+    doc: Doc, found: list[tuple[Span, tuple[GazEntry, ...], str | None]], gaz: Gazetteer
+) -> dict[int, GazEntry]:
+    """Places qualified by the next one: "Alexandria, Virginia", "Tripoli (Liban)"."""
+    resolved: dict[int, GazEntry] = {}
+    for k in range(len(found) - 1):
+        span, entries, _ = found[k]
+        after, qualifiers, _ = found[k + 1]
+        if doc.text[span.end_char : after.start_char] not in (", ", " ("):
+            continue
+        pairs = []
+        for entry in entries:
+            if entry.kind in ("country", "admin1"):
+                continue
+            region = gaz.admin1_names.get((entry.country or "", entry.admin1 or ""))
+            for q in qualifiers:
+                inside = q.kind == "country" or (q.kind == "admin1" and q.name == region)
+                if q.country == entry.country and inside:
+                    pairs.append((entry.population, entry, q))
+        if pairs:
+            _, entry, qualifier = max(pairs, key=lambda p: p[0])
+            resolved[k] = entry
+            resolved[k + 1] = qualifier
+    return resolved
+
+
+def _facility(gaz: Gazetteer, key: tuple[str, ...], feature: str, entry: GazEntry) -> GazEntry:
+    """The air base or airport "of" a place ("l'aéroport de Goma"), else the place itself."""
+    pools = (gaz.bases, gaz.airports) if feature == "base" else (gaz.airports, gaz.bases)
+    for pool in pools:
+        found = [e for e in pool.get(key, ()) if entry.country in (None, e.country)]
+        if found:
+            return found[0]
+    return entry
 
 
 @Language.component("selon_places", assigns=["doc._.selon_places"])
@@ -52,40 +186,59 @@ def selon_places(doc: Doc) -> Doc:
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             ner_label[i] = ent.label_
-    found: list[tuple[Span, tuple[GazEntry, ...]]] = []
-    for match in gaz.table.find(doc.text, capitalised=True):
+    found: list[tuple[Span, tuple[GazEntry, ...], str | None]] = []
+    context: Counter[str] = Counter()
+    for match in gaz.find(doc.text):
+        if all(e.kind == "demonym" for e in match.values):
+            context[match.values[0].country or ""] += 1
+            continue
+        entries = tuple(e for e in match.values if e.kind != "demonym")
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         labels = {ner_label.get(i) for i in range(span.start, span.end)}
+        feature = _feature(doc, span)
+        if STREET_RE.match(doc.text, span.end_char):
+            continue
+        after_preposition = (
+            span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
+        ) or ARTICLE_BEFORE_RE.search(doc.text, max(0, match.start - 4), match.start) is not None
         if (
             labels & OTHER_LABELS
             and not labels & PLACE_LABELS
-            and max(e.population for e in match.values) < PLACE_OVER_OTHER_LABELS
-            and all(e.kind == "city" for e in match.values)
+            and max(e.population for e in entries) < PLACE_OVER_OTHER_LABELS
+            and all(e.kind == "city" for e in entries)
+            and feature is None
+            and not (after_preposition and any(e.curated for e in entries))
         ):
             continue
-        if _needs_ner(span, match.values) and not labels & PLACE_LABELS:
+        if (
+            _needs_ner(span, entries, feature)
+            and not labels & PLACE_LABELS
+            and not (after_preposition and any(e.curated for e in entries))
+        ):
             continue
-        found.append((span, match.values))
-    unambiguous: Counter[str] = Counter(
-        entries[0].country
-        for _, entries in found
-        if len({e.country for e in entries}) == 1 and entries[0].country
-    )
+        found.append((span, entries, feature))
+        countries = {e.country for e in entries}
+        if len(countries) == 1 and entries[0].country:
+            context[entries[0].country] += 1
+    resolved = _qualified(doc, found, gaz)
     mentions = []
-    for span, entries in found:
-        entry = _choose(entries, unambiguous)
+    for k, (span, entries, feature) in enumerate(found):
+        entry = resolved.get(k) or _choose(entries, context, feature, name_key(span.text))
+        if feature in ("base", "airport") and entry.kind not in ("base", "airport"):
+            entry = _facility(gaz, name_key(span.text), feature, entry)
         start = span.start_char
-        feature = None
-        if span.start > 1:
-            feature = FEATURES.get(doc[span.start - 2].lower_) or FEATURES.get(
-                doc[span.start - 1].lower_
-            )
+        article = ARTICLE_BEFORE_RE.search(doc.text, max(0, start - 4), start)
+        if article is not None:
+            start = article.start()  # "al-Qaïm": the article belongs to the name
+        admin1 = entry.admin1
+        if entry.kind == "city" and entry.country and admin1:
+            admin1 = gaz.admin1_names.get((entry.country, admin1), admin1)
         place = Place(
-            name=span.text,
+            name=doc.text[start : span.end_char],
             country=entry.country,
-            admin1=entry.admin1,
+            admin1=admin1,
             lat=entry.lat,
             lon=entry.lon,
             precision=entry.precision,

@@ -1,0 +1,86 @@
+"""The offline gazetteer: what it holds and how names are looked up (no spaCy model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.gazetteer import MIN_CITY_POPULATION, gazetteer, name_key
+
+
+def kinds(phrase: str) -> set[str]:
+    return {e.kind for e in gazetteer().candidates(phrase)}
+
+
+def countries(phrase: str) -> set[str | None]:
+    return {e.country for e in gazetteer().candidates(phrase)}
+
+
+def test_threshold_is_a_packaged_one() -> None:
+    assert MIN_CITY_POPULATION in (500, 1000, 5000, 15000)
+
+
+def test_arabic_articles_are_one_word() -> None:
+    assert name_key("Deir ez-Zor") == name_key("Deir el-Zor") == ("deir", "al", "zor")
+    assert name_key("N'Djamena") == ("n", "djamena")
+    assert name_key("Aïn Témouchent") == ("ain", "temouchent")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("Kharkov", "UKR"),
+        ("Mossoul", "IRQ"),
+        ("Al Mawsil", "IRQ"),
+        ("Dayr az Zawr", "SYR"),
+        ("Deir el-Zor", "SYR"),
+        ("Le Caire", "EGY"),
+        ("Caire", "EGY"),
+        ("Pékin", "CHN"),
+        ("Téhéran", "IRN"),
+        ("Kaboul", "AFG"),
+        ("N'Djamena", "TCD"),
+        ("Ndjamena", "TCD"),
+        ("Hmeimim", "SYR"),
+        ("Nord-Kivu", "COD"),
+        ("Idlib", "SYR"),
+    ],
+)
+def test_variants_are_known(phrase: str, country: str) -> None:
+    assert country in countries(phrase)
+
+
+def test_countries_regions_and_bases() -> None:
+    assert "country" in kinds("Géorgie") and "admin1" in kinds("Georgia")
+    assert "base" in kinds("Al Asad Air Base")
+    assert "airport" in kinds("Baghdad International Airport")
+    assert "base" in kinds("Incirlik Air Base")
+    assert "region" in kinds("Cisjordanie")
+
+
+def test_demonyms_are_context_not_places() -> None:
+    gaz = gazetteer()
+    assert not gaz.candidates("Russian")
+    assert any(e.kind == "demonym" for e in gaz.table[name_key("Russian")])
+
+
+def test_regions_sit_at_the_centre_of_their_cities() -> None:
+    (kharkiv,) = [e for e in gazetteer().candidates("Kharkiv Oblast") if e.kind == "admin1"]
+    assert kharkiv.lat is not None and kharkiv.lon is not None
+    assert 49.0 < kharkiv.lat < 50.5 and 35.5 < kharkiv.lon < 37.5
+    assert kharkiv.precision == "admin1" and kharkiv.admin1 == "Kharkiv"
+
+
+def test_find_is_capitalised_and_longest() -> None:
+    gaz = gazetteer()
+    text = "les paris de Paris et la base Al Asad Air Base, en mer Rouge"
+    found = [text[m.start : m.end] for m in gaz.find(text)]
+    assert "paris" not in found
+    assert "Paris" in found
+    assert "Al Asad Air Base" in found
+    assert "mer Rouge" in found
+
+
+def test_admin1_names() -> None:
+    gaz = gazetteer()
+    assert gaz.admin1_names[("UKR", "07")] == "Kharkiv"
+    assert gaz.admin1_names[("USA", "GA")] == "Georgia"
