@@ -63,7 +63,9 @@ def test_lexicon_sector_terms_and_small_tables(lang):
 def test_lexicon_seats_igos_people_are_well_formed():
     igo_codes = {r["code"] for r in read_tsv("actors/igos.tsv")}
     for row in read_tsv("actors/seats.tsv"):
-        assert row["lang"] in ("fr", "en", "*") and (not row["sector"] or row["sector"] in SECTORS), row
+        assert row["lang"] in ("fr", "en", "*") and (
+            not row["sector"] or row["sector"] in SECTORS
+        ), row
     names = Counter()
     for row in read_tsv("actors/people.tsv"):
         assert row["country"] in countries() or row["country"] in igo_codes, row

@@ -584,11 +584,6 @@ def selon_events(doc: Doc) -> Doc:
     events: list[EventMention] = []
     seen: set[tuple[int, str]] = set()
     covered_until = -1
-    triggers_at = {
-        t.i
-        for t in doc
-        if t.pos_ in ("VERB", "NOUN") and match_trigger(t, table, t.pos_) is not None
-    }
     published = (doc._.selon_meta or {}).get("published")
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB",) else "NOUN" if token.pos_ == "NOUN" else None

@@ -32,7 +32,10 @@ def test_events_fr_verbal(fr_record, text, expected):
     ("text", "expected"),
     [
         ("Russian forces shelled Kharkiv overnight.", ("ASSAULT", "RUSMIL", "UKR", "asserted")),
-        ("The European Union sanctioned Russia on Monday.", ("SANCTION", "EU", "RUSGOV", "asserted")),
+        (
+            "The European Union sanctioned Russia on Monday.",
+            ("SANCTION", "EU", "RUSGOV", "asserted"),
+        ),
     ],
 )
 def test_events_en_verbal(en_record, text, expected):
