@@ -32,6 +32,9 @@ demo: install
 	@echo
 	@echo "Results are in $(abspath $(DB)) (SQLite)."
 	@echo "Try: $(BIN)/selon events --db $(DB) --type ASSAULT   or   $(BIN)/selon show EVENT_ID --db $(DB)"
+	@echo
+	@echo "The workbench (map, timeline, events, articles) answers at http://127.0.0.1:8000 (API docs at /docs); Ctrl-C stops it."
+	$(BIN)/selon serve --db $(DB) --host 127.0.0.1 --port 8000
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check selon tests

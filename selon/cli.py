@@ -324,6 +324,97 @@ def schema(write: bool, check: bool) -> None:
         click.echo(render_schema(), nl=False)
 
 
+def filter_options(func: F) -> F:
+    """The event filters of ``/api/events``, as options (lists are comma-separated)."""
+    options = [
+        click.option("--type", "type_", help="PLOVER types, e.g. ASSAULT,PROTEST."),
+        click.option("--mode", help="PLOVER modes, e.g. aerial."),
+        click.option("--modality", help="asserted, hedged, denied..."),
+        click.option("--country", help="ISO alpha-3 of the source, target or place."),
+        click.option("--source-country"),
+        click.option("--source-sector", help="GOV, MIL, CVL..."),
+        click.option("--target-country"),
+        click.option("--target-sector"),
+        click.option("--place-country"),
+        click.option("--bbox", help="west,south,east,north in degrees."),
+        click.option("--since", help="Events ending on or after this day (YYYY-MM-DD)."),
+        click.option("--until", help="Events starting on or before this day."),
+        click.option("--min-sources", type=int),
+        click.option("--text", "q", help="Words in the evidence or the quotes (full text)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), default="selon.db", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@clean_errors
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the API and the map, timeline and article UI (OpenAPI at /docs)."""
+    import uvicorn
+
+    from selon.api import create_app
+
+    _require_db(db)
+    app = create_app(db)
+    click.echo(f"selon: serving {db} at http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command("export")
+@click.option("--db", type=click.Path(dir_okay=False), default="selon.db", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    default="csv",
+    show_default=True,
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["selon", "plover", "acled", "gdelt"]),
+    default="selon",
+    show_default=True,
+    help="Columns: selon's own, PLOVER, ACLED-like or GDELT-like (see the README).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@filter_options
+@clean_errors
+def export_cmd(db: str, fmt: str, layout: str, output: str | None, **filters: Any) -> None:
+    """Export the selected events as CSV, JSON Lines or Parquet."""
+    from selon.export import write
+    from selon.store import Store
+    from selon.store.queries import EventFilter, QueryError, connect
+
+    filters["type"] = filters.pop("type_")
+    try:
+        flt = EventFilter.checked(**filters)
+    except QueryError as exc:
+        raise InputError(f"--{exc.param.replace('_', '-')}: {exc.message}") from None
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise InputError("--format parquet is binary: give --output FILE or redirect stdout")
+    _require_db(db)
+    with Store(db):
+        pass  # migrate
+    conn = connect(db)
+    try:
+        if output:
+            with open(output, "wb") as out:
+                count = write(conn, flt, out, fmt=fmt, layout=layout)
+        else:
+            count = write(conn, flt, sys.stdout.buffer, fmt=fmt, layout=layout)
+            sys.stdout.buffer.flush()
+    finally:
+        conn.close()
+    click.echo(
+        f"selon: exported {count} events ({layout}, {fmt})" + (f" -> {output}" if output else ""),
+        err=True,
+    )
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

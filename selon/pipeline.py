@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from selon import limits
 from selon.build import build_record
 from selon.components import COMPONENTS
+from selon.dateline import find_dateline
 from selon.errors import InputError, SelonError
 from selon.inputs import ArticleInput, InputFailure, ReadResult, clean_text, parse_datetime
 from selon.lang import check_language, detect_language
@@ -82,7 +83,12 @@ def _language(item: ArticleInput, lang: str | None) -> str:
 
 def _make_doc(nlp: Language, item: ArticleInput) -> Doc:
     doc = nlp.make_doc(item.text)
-    doc._.selon_meta = {"published": item.published, "id": item.article_id, "origin": item.origin}
+    doc._.selon_meta = {
+        "published": item.published,
+        "id": item.article_id,
+        "origin": item.origin,
+        "dateline": find_dateline(item.text),
+    }
     return doc
 
 

@@ -99,9 +99,18 @@ def _keep(entry: ActorEntry, span: Span) -> bool:
     return True
 
 
+def dateline_end(doc: Doc) -> int:
+    """Where the dateline ends (0 without one): nothing in it is an actor or an event place."""
+    dateline = (doc._.selon_meta or {}).get("dateline")
+    return int(dateline[1]) if dateline else 0
+
+
 def find_hits(doc: Doc) -> list[Hit]:
     hits = []
+    skip = dateline_end(doc)
     for match in actor_table(doc.lang_).find(doc.text):
+        if match.start < skip:
+            continue
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -232,9 +241,14 @@ def _name_after(doc: Doc, hit: Hit, proper: set[int]) -> Span | None:
     """The capitalised name that follows a title: "le gouverneur régional Oleh Synehoubov"."""
     i = hit.span.end
     # Not bounded by the sentence: the parser often splits "Le gouverneur Oleh | Synehoubov".
-    limit = min(len(doc), hit.span.end + 6)
-    while i < limit and not doc[i].text[:1].isupper():
-        if doc[i].is_punct or doc[i].is_space or doc[i].pos_ in ("VERB", "AUX"):
+    # "le directeur général de l'OMS, Tedros Adhanom Ghebreyesus": past an organisation.
+    limit = min(len(doc), hit.span.end + 9)
+    while i < limit and (not doc[i].text[:1].isupper() or i in proper):
+        if (
+            (doc[i].is_punct and doc[i].text != ",")
+            or doc[i].is_space
+            or doc[i].pos_ in ("VERB", "AUX")
+        ):
             return None
         i += 1
     start = i
@@ -268,7 +282,7 @@ def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
     }
     spans: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS:
+        if ent.label_ not in PERSON_LABELS or ent.start_char < dateline_end(doc):
             continue
         candidates = gaz.candidates(ent.text)
         if any(c.population >= PLACE_NOT_PERSON_POPULATION or c.kind != "city" for c in candidates):
@@ -291,6 +305,12 @@ def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
             if name is not None and not any(i in taken for i in range(name.start, name.end)):
                 spans.append(name)
                 taken.update(range(name.start, name.end))
+                # The title describes the name even across an organisation and a comma
+                # ("le directeur général de l'OMS, Tedros Adhanom Ghebreyesus").
+                doc.user_data.setdefault("selon_title_of", {})[name.start] = (
+                    hit.span.start,
+                    name.start,
+                )
     surnames = {s[-1].text for s in spans if len(s) >= 2}
     for token in doc:
         if token.text in surnames and token.i not in taken and token.text[:1].isupper():
@@ -307,6 +327,9 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
         if not len(ent) or not any(t.is_alpha for t in ent):
             continue
         regions = [r for r in (_title_region(doc, ent), _apposition_region(doc, ent)) if r]
+        titled_from = doc.user_data.get("selon_title_of", {}).get(ent.start)
+        if titled_from is not None and not any(r.end == ent.start for r in regions):
+            regions.insert(0, doc[titled_from[0] : titled_from[1]])
         region_hits = [h for r in regions for h in _hits_in(hits, r)]
         country, sector, igo = describe(region_hits, None if not regions else regions[0])
         if regions and any(t.lower_ in DEFENCE_WORDS for r in regions for t in r):
@@ -448,6 +471,11 @@ def selon_actors(doc: Doc) -> Doc:
 def actor_at(doc: Doc, token: Token, *, depth: int = 2) -> ActorMention | None:
     """The actor mention a syntactic argument refers to: by head, by span, then its children."""
     mentions: list[ActorMention] = doc._.selon_actors or []
+    if token.idx < dateline_end(doc):
+        # The parser often makes the dateline the subject ("TOKYO ... - Japan, South Korea
+        # and the United States began"): the real subject is coordinated after it.
+        after = [c for c in token.children if c.dep_ == "conj" and c.idx >= dateline_end(doc)]
+        return actor_at(doc, after[0], depth=depth) if after else None
     by_head = [m for m in mentions if m.head == token.i]
     if by_head:
         found = min(by_head, key=lambda m: m.end - m.start)
@@ -503,6 +531,30 @@ def prefer_person(doc: Doc, mention: ActorMention) -> ActorMention:
     if mention.kind == "group":
         return _apposed_person(doc, mention) or mention
     return mention
+
+
+def phrase_actor(doc: Doc, token: Token) -> ActorMention | None:
+    """An actor for a noun phrase no lexicon knows ("la préfecture", "Camp leaders", "le
+    Bureau de coordination des affaires humanitaires"): its words as the name, and what its
+    known words say (a country, a sector, an IGO) when they say it."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.is_stop:
+        return None
+    region = _trim(_np_region(token))
+    if not len(region) or len(region) > 12:
+        return None
+    country, sector, igo = describe(_hits_in(find_hits_cached(doc), region), region)
+    actor = _actor(
+        region.text, country, sector, code=igo, start=region.start_char, end=region.end_char
+    )
+    return ActorMention(region.start_char, region.end_char, actor, "phrase", token.i)
+
+
+def find_hits_cached(doc: Doc) -> list[Hit]:
+    cached: list[Hit] | None = doc.user_data.get("selon_actor_hits")
+    if cached is None:
+        cached = find_hits(doc)
+        doc.user_data["selon_actor_hits"] = cached
+    return cached
 
 
 def resolve_pronoun(doc: Doc, token: Token) -> ActorMention | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from selon.components import ActorMention, ClaimMention, DateMention, EventMention, QuoteMention
 from selon.components.events import modality
-from selon.components.quotes import ACCORDING, speaker_of
+from selon.components.quotes import according_to_in, speaker_of
 from selon.lexicon import quantity_nouns, speech_verbs
 from selon.numbers import find_quantities, find_zeros
 from selon.phrases import fold
@@ -54,6 +54,69 @@ SKIP_WORDS = {
     "additional",
     "supplémentaires",
 }
+#: Verbs that report a figure: their subject is its source ("X a fait état de seize morts",
+#: "l'OSDH a recensé", "the IAEA reported"). Verbs that commit to an act ("pledged 500
+#: million") are not reporting verbs here: the article asserts such a figure itself.
+TOLL_VERBS = {
+    "recenser",
+    "dénombrer",
+    "compter",
+    "enregistrer",
+    "rapporter",
+    "signaler",
+    "chiffrer",
+    "estimer",
+    "évaluer",
+    "report",
+    "record",
+    "count",
+    "tally",
+    "estimate",
+    "confirm",
+    "confirmer",
+    "indiquer",
+    "annoncer",
+    "announce",
+}
+NOT_REPORTING = {
+    "promettre",
+    "menacer",
+    "appeler",
+    "exiger",
+    "réclamer",
+    "demander",
+    "exhorter",
+    "dénoncer",
+    "accuser",
+    "saluer",
+    "qualifier",
+    "pledge",
+    "promise",
+    "vow",
+    "threaten",
+    "urge",
+    "call",
+    "demand",
+    "condemn",
+    "hail",
+    "welcome",
+    "accuse",
+}
+#: What a zero by negation counts when no noun follows: "no one was killed", "personne n'a
+#: été blessé".
+ZERO_VERBS = {
+    "tuer": "deaths",
+    "kill": "deaths",
+    "mourir": "deaths",
+    "die": "deaths",
+    "blesser": "injured",
+    "hurt": "injured",
+    "injure": "injured",
+    "wound": "injured",
+    "arrêter": "arrested",
+    "arrest": "arrested",
+    "detain": "arrested",
+}
 
 
 def _counted_noun(doc: Doc, end_char: int, lang: str) -> Token | None:
@@ -61,7 +124,7 @@ def _counted_noun(doc: Doc, end_char: int, lang: str) -> Token | None:
     span = doc.char_span(end_char, min(len(doc.text), end_char + 60), alignment_mode="expand")
     if span is None:
         return None
-    for token in span[:5]:
+    for token in [t for t in span if not t.is_space][:5]:
         if token.is_punct and token.text not in ("'", "’"):
             return None
         if token.pos_ in ("NOUN", "PROPN") or (
@@ -78,9 +141,24 @@ def _counted_noun(doc: Doc, end_char: int, lang: str) -> Token | None:
     return None
 
 
+def _zero_verb(doc: Doc, end_char: int) -> Token | None:
+    """The participle after a negated subject: "no one was killed", "personne n'a été blessé"."""
+    span = doc.char_span(end_char, min(len(doc.text), end_char + 40), alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span[:5]:
+        if token.lemma_.lower() in ZERO_VERBS:
+            return token
+    return None
+
+
 def _what(noun: Token, lang: str) -> str:
     table = quantity_nouns(lang)
-    what = table.get(fold(noun.lemma_)) or table.get(fold(noun.lower_))
+    what = (
+        table.get(fold(noun.lemma_))
+        or table.get(fold(noun.lower_))
+        or ZERO_VERBS.get(noun.lemma_.lower())
+    )
     if what in (None, "people", "troops", "casualties"):
         words = {noun.lemma_.lower(), noun.lower_}
         for ancestor in [noun.head, *noun.children, *noun.head.children]:
@@ -100,18 +178,31 @@ def _source(doc: Doc, token: Token, quotes: list[QuoteMention]) -> tuple[ActorMe
         if quote.start <= token.idx < quote.end:
             return quote.speaker, True
     sent = token.sent
-    lower = sent.text.lower()
-    mentions: list[ActorMention] = doc._.selon_actors or []
-    for cue in ACCORDING[doc.lang_]:
-        at = lower.find(cue)
-        if at >= 0:
-            start = sent.start_char + at + len(cue)
-            after = [m for m in mentions if start <= m.start < start + 40]
-            if after:
-                return after[0], False
+    found = according_to_in(doc, sent.start_char, sent.end_char)
+    if found is not None:
+        return found, False
+    speech = speech_verbs(doc.lang_)
     for ancestor in token.ancestors:
-        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in speech_verbs(doc.lang_):
+        if ancestor.pos_ != "VERB":
+            continue
+        lemma = ancestor.lemma_.lower()
+        reports = (lemma in speech or lemma in TOLL_VERBS) and lemma not in NOT_REPORTING
+        if lemma == "faire" and any(c.lower_ == "état" for c in ancestor.children):
+            reports = True  # "a fait état de seize morts"
+        if reports:
             return speaker_of(ancestor), False
+    for other in sent:
+        # An incise: "303 militaires ukrainiens, a indiqué le Quartier général".
+        if (
+            other.i > token.i
+            and other.pos_ == "VERB"
+            and other.lemma_.lower() in speech
+            and other.lemma_.lower() not in NOT_REPORTING
+            and other.dep_ in ("parataxis", "ROOT", "conj", "ccomp")
+            and doc[other.i - 1].dep_.startswith("aux")
+            and doc.text[: doc[other.i - 1].idx].rstrip().endswith((",", "–", "—"))
+        ):
+            return speaker_of(other), False
     return None, False
 
 
@@ -153,6 +244,8 @@ def selon_claims(doc: Doc) -> Doc:
         if start < taken or _overlaps_date(start, end, dates):
             continue
         noun = _counted_noun(doc, end, lang)
+        if noun is None and low == 0 and high == 0:
+            noun = _zero_verb(doc, end)
         if noun is None or noun.lower_ in NOT_COUNTED or fold(noun.lemma_) in NOT_COUNTED:
             continue
         if noun.ent_type_ in ("DATE", "TIME", "PERCENT", "CARDINAL") and noun.pos_ == "PROPN":

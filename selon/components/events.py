@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from selon.components import ActorMention, DateMention, EventMention, PlaceMention, QuoteMention
-from selon.components.actors import actor_at
+from selon.components.actors import actor_at, dateline_end
 from selon.components.quotes import ACCORDING, speaker_of
 from selon.lexicon import Trigger, TriggerTable, speech_verbs, triggers
 from selon.phrases import fold, words
@@ -711,6 +711,10 @@ def selon_events(doc: Doc) -> Doc:
             and not _in_any(p.start, actor_spans)
             and _in_any(p.start, quote_spans) == quote
         ]
+        if any(p.start >= dateline_end(doc) for p in event_places):
+            # The dateline says where the story was filed; another place in the sentence
+            # says where the act was. Alone, the dateline place is the best there is.
+            event_places = [p for p in event_places if p.start >= dateline_end(doc)]
         confidence = (
             0.4 + 0.25 * (source is not None) + 0.2 * (target is not None) + 0.15 * (pos == "VERB")
         )
@@ -921,23 +925,33 @@ def _complement_subject(verb: Token) -> Token | None:
     return None
 
 
+def _conjuncts(token: Token) -> list[Token]:
+    """Every token coordinated with this one, in order ("Japan, South Korea and the US")."""
+    out: list[Token] = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        current = stack.pop(0)
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ == "conj")
+    return out
+
+
 def _partner(doc: Doc, source: Token | None, trigger: Token) -> ActorMention | None:
     """The other party of a joint act: "Russes et Ukrainiens ont négocié", "entre X et Y",
-    "délégations russe et ukrainienne"."""
+    "délégations russe et ukrainienne"; never the source itself."""
     candidates: list[Token] = []
     if source is not None:
-        candidates += [c for c in source.children if c.dep_ == "conj"]
-        candidates += [
-            c for a in source.children if a.dep_ == "amod" for c in a.children if c.dep_ == "conj"
-        ]
+        candidates += _conjuncts(source)
+        candidates += [c for a in source.children if a.dep_ == "amod" for c in _conjuncts(a)]
     for child in trigger.children:
         if _prep_of(child) in ("entre", "between"):
-            candidates += [c for c in child.children if c.dep_ == "conj"]
+            candidates += _conjuncts(child)
         if child.dep_ == "amod":
-            candidates += [c for c in child.children if c.dep_ == "conj"]
+            candidates += _conjuncts(child)
+    own = actor_at(doc, source) if source is not None else None
     for candidate in candidates:
         found = actor_at(doc, candidate, depth=0)
-        if found is not None:
+        if found is not None and (own is None or found.actor.code != own.actor.code):
             return found
     return None
 

@@ -19,7 +19,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from selon.components import ActorMention, QuoteMention
-from selon.components.actors import PRONOUNS, actor_at, prefer_person, resolve_pronoun
+from selon.components.actors import (
+    PRONOUNS,
+    actor_at,
+    phrase_actor,
+    prefer_person,
+    resolve_pronoun,
+)
 from selon.lexicon import channels, speech_verbs
 
 QUOTE_RES = [
@@ -30,6 +36,65 @@ QUOTE_RES = [
     re.compile(r"(?<![\w])‘(?P<q>[^‘’\n]{1,600}?)’(?![\w])"),
 ]
 ACCORDING = {"fr": ("selon", "d'après", "d’après"), "en": ("according to",)}
+RELATIVE_PRONOUNS = {"qui", "who", "which", "that"}
+
+
+def according_to_in(
+    doc: Doc, start: int, end: int, skip: tuple[int, int] = (0, 0)
+) -> ActorMention | None:
+    """Who "selon X" / "d'après X" / "according to X" names between two offsets: a pronoun
+    ("selon lui") is resolved, an unknown body is kept by its words."""
+    lower = doc.text[start:end].lower()
+    for cue in ACCORDING[doc.lang_]:
+        for m in re.finditer(r"\b" + re.escape(cue) + r"\b", lower):
+            at = start + m.end()
+            if skip[0] <= at < skip[1]:
+                continue
+            following = doc.char_span(at, min(end, at + 80), alignment_mode="expand")
+            if following is None:
+                continue
+            words = [t for t in following if not t.is_space and t.pos_ not in ("DET", "PUNCT")]
+            if not words:
+                continue
+            first = words[0]
+            if first.lower_ in PRONOUNS.get(doc.lang_, {}) or first.lower_ in (
+                "lui",
+                "elle",
+                "eux",
+                "him",
+                "her",
+                "them",
+            ):
+                pronoun = {
+                    "lui": "il",
+                    "eux": "ils",
+                    "him": "he",
+                    "her": "she",
+                    "them": "they",
+                }.get(first.lower_, first.lower_)
+                return _resolve_named(doc, first, pronoun)
+            found = actor_at(doc, first, depth=1)
+            if found is None or found.start > first.idx + 40:
+                found = phrase_actor(
+                    doc,
+                    first.head
+                    if first.head.pos_ in ("NOUN", "PROPN") and first.head.i > at
+                    else first,
+                )
+            if found is not None:
+                return prefer_person(doc, found)
+    return None
+
+
+def _resolve_named(doc: Doc, token: Token, pronoun: str) -> ActorMention | None:
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    before = [m for m in mentions if m.end <= token.idx]
+    if pronoun in ("il", "elle", "he", "she"):
+        persons = [m for m in before if m.kind == "person"]
+        return persons[-1] if persons else None
+    return before[-1] if before else None
+
+
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "csubj"}
 
 
@@ -84,6 +149,8 @@ def speaker_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> ActorMention | No
     if not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
     for subject in subjects:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("acl:relcl", "relcl", "acl"):
+            subject = verb.head  # "le gouverneur, qui a fait état de..."
         if _pronoun_token(subject):
             return (
                 resolve_pronoun(doc, subject)
@@ -91,6 +158,9 @@ def speaker_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> ActorMention | No
                 else _resolve_inverted(doc, subject)
             )
         found = actor_at(doc, subject)
+        if found is not None:
+            return prefer_person(doc, found)
+        found = phrase_actor(doc, subject)
         if found is not None:
             return found
     # No subject in the parse. A mention opening the clause ("Moscou, de son côté, affirme"),
@@ -129,19 +199,7 @@ def _resolve_inverted(doc: Doc, token: Token) -> ActorMention | None:
 
 
 def _according_to(doc: Doc, window: Span, skip: tuple[int, int]) -> ActorMention | None:
-    lower = window.text.lower()
-    mentions: list[ActorMention] = doc._.selon_actors or []
-    for cue in ACCORDING[doc.lang_]:
-        for m in re.finditer(re.escape(cue), lower):
-            at = window.start_char + m.end()
-            if skip[0] <= at < skip[1]:
-                continue
-            after = [
-                x for x in mentions if at <= x.start < at + 40 and not skip[0] <= x.start < skip[1]
-            ]
-            if after:
-                return after[0]
-    return None
+    return according_to_in(doc, window.start_char, window.end_char, skip)
 
 
 def _channel(doc: Doc, window: Span) -> str | None:

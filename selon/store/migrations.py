@@ -16,6 +16,18 @@ def run_script(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
+def run_statements(db: sqlite3.Connection, script: str) -> None:
+    """Like ``run_script``, but a statement ends only where SQLite says it is complete, so
+    trigger bodies (``BEGIN ...; ... END;``) stay whole."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                db.execute(pending)
+            pending = ""
+
+
 def m001_initial(db: sqlite3.Connection) -> None:
     run_script(
         db,
@@ -84,6 +96,61 @@ def m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def m002_search_and_links(db: sqlite3.Connection) -> None:
+    """Full-text search over evidence, triggers and quotes; quote-event links; read indexes.
+
+    The FTS5 tables keep their own copy of the text with the id beside it (``UNINDEXED``) and
+    the row's rowid as theirs, so the triggers can delete by rowid; searches join on the id.
+    ``quote_events`` unpacks each quote's ``event_ids`` so "the quotes of an event" is a lookup.
+    Foreign-key cascades fire these triggers, so replacing an article keeps everything in step.
+    """
+    run_statements(
+        db,
+        """
+        CREATE VIRTUAL TABLE events_fts USING fts5(
+            event_id UNINDEXED, evidence, trigger, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            quote_id UNINDEXED, text, speaker, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE quote_events (
+            quote_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (quote_id, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX quote_events_event ON quote_events(event_id);
+        CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts (rowid, event_id, evidence, trigger)
+            VALUES (new.rowid, new.id, new.evidence, new.trigger);
+        END;
+        CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.rowid;
+        END;
+        CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts (rowid, quote_id, text, speaker)
+            VALUES (new.rowid, new.id, new.text, new.speaker_name);
+            INSERT OR IGNORE INTO quote_events (quote_id, event_id)
+            SELECT new.id, value FROM json_each(new.record, '$.event_ids');
+        END;
+        CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            DELETE FROM quotes_fts WHERE rowid = old.rowid;
+            DELETE FROM quote_events WHERE quote_id = old.id;
+        END;
+        INSERT INTO events_fts (rowid, event_id, evidence, trigger)
+            SELECT rowid, id, evidence, trigger FROM events;
+        INSERT INTO quotes_fts (rowid, quote_id, text, speaker)
+            SELECT rowid, id, text, speaker_name FROM quotes;
+        INSERT OR IGNORE INTO quote_events (quote_id, event_id)
+            SELECT q.id, j.value FROM quotes q, json_each(q.record, '$.event_ids') j;
+        CREATE INDEX events_sort ON events(COALESCE(date_start, '') DESC, id);
+        CREATE INDEX events_date ON events(date_start, date_end);
+        CREATE INDEX events_place_country ON events(place_country);
+        CREATE INDEX events_modality ON events(modality);
+        CREATE INDEX events_lat_lon ON events(lat, lon);
+        CREATE INDEX actors_name ON actors(name);
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema", m001_initial),
+    (2, "full-text search, quote-event links, read indexes", m002_search_and_links),
 ]

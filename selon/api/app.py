@@ -1,0 +1,248 @@
+"""The analyst's workbench: a read-only JSON API over the store and the offline UI.
+
+``create_app(db)`` migrates the store once, then reads it through one connection per worker
+thread. Every ``/api`` answer is an envelope (``selon.api.envelope``); the UI is static files
+from ``selon/ui/static`` that call the same API. OpenAPI is at ``/docs``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from selon import __version__
+from selon.api import envelope
+from selon.api.envelope import ApiError, ok
+from selon.export import FORMATS, LAYOUTS, MEDIA_TYPES, export_bytes
+from selon.store import Store
+from selon.store import queries as Q
+from selon.store.queries import EventFilter
+
+STATIC = Path(__file__).resolve().parent.parent / "ui" / "static"
+
+# The UI builds its pages with textContent only; the policy is a second wall against article
+# text that would try to run: no inline script, no script from anywhere but this server.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+    " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none';"
+    " frame-ancestors 'none'"
+)
+
+
+class Reader:
+    """One read-only SQLite connection per thread."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.local = threading.local()
+
+    def __call__(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self.local, "db", None)
+        if db is None:
+            db = Q.connect(self.path)
+            self.local.db = db
+        return db
+
+
+def event_filter(
+    type: Annotated[str | None, Query(description="PLOVER types, comma-separated")] = None,
+    mode: Annotated[str | None, Query(description="PLOVER modes, e.g. aerial")] = None,
+    modality: Annotated[str | None, Query(description="asserted, hedged, denied...")] = None,
+    country: Annotated[
+        str | None, Query(description="ISO alpha-3 of source, target or place")
+    ] = None,
+    source_country: str | None = None,
+    source_sector: Annotated[str | None, Query(description="GOV, MIL, CVL...")] = None,
+    target_country: str | None = None,
+    target_sector: str | None = None,
+    place_country: str | None = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
+    since: Annotated[
+        str | None, Query(description="events ending on or after (YYYY-MM-DD)")
+    ] = None,
+    until: Annotated[str | None, Query(description="events starting on or before")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+    q: Annotated[str | None, Query(description="full-text search in evidence and quotes")] = None,
+    article: Annotated[str | None, Query(description="events of one article")] = None,
+) -> EventFilter:
+    return EventFilter.checked(
+        type=type,
+        mode=mode,
+        modality=modality,
+        country=country,
+        source_country=source_country,
+        source_sector=source_sector,
+        target_country=target_country,
+        target_sector=target_sector,
+        place_country=place_country,
+        bbox=bbox,
+        since=since,
+        until=until,
+        min_sources=min_sources,
+        q=q,
+        article=article,
+    )
+
+
+def reading_connection(request: Request) -> sqlite3.Connection:
+    reader: Reader = request.app.state.reader
+    return reader()
+
+
+DB = Annotated[sqlite3.Connection, Depends(reading_connection)]
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Limit = Annotated[int, Query(ge=1, le=Q.MAX_LIMIT, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The app over the store at ``db_path`` (which must exist)."""
+    path = str(db_path)
+    if not Path(path).exists():
+        raise FileNotFoundError(path)
+    with Store(path):  # migrate once, as the writer
+        pass
+
+    app = FastAPI(
+        title="selon",
+        version=__version__,
+        description="Political and conflict events read from French and English news, each "
+        "field pointing at its evidence.",
+    )
+    app.state.reader = Reader(path)
+    app.add_exception_handler(ApiError, envelope.on_api_error)
+    app.add_exception_handler(Q.QueryError, envelope.on_query_error)
+    app.add_exception_handler(RequestValidationError, envelope.on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, envelope.on_http_error)
+    app.add_exception_handler(Exception, envelope.on_unexpected)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.get("/api/events", tags=["events"])
+    def events(
+        db: DB, flt: Filter, limit: Limit = 100, cursor: str | None = None
+    ) -> dict[str, Any]:
+        """Events matching the filters, newest first; follow ``meta.next_cursor`` for more."""
+        page, next_cursor = Q.list_events(db, flt, limit=limit, cursor=cursor)
+        return ok(
+            page, returned=len(page), limit=limit, next_cursor=next_cursor, filters=flt.as_params()
+        )
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def event(db: DB, event_id: str) -> dict[str, Any]:
+        """One event: its reports, merge reasons, claims side by side and quotes."""
+        found = Q.event_detail(db, event_id)
+        if found is None:
+            raise ApiError(404, f"no event {event_id!r}", "event_id")
+        return ok(found)
+
+    @app.get("/api/points", tags=["events"])
+    def points(db: DB, flt: Filter) -> dict[str, Any]:
+        """Placed events for the map: ``[id, lat, lon, type, num_sources, modality]``."""
+        found = Q.count_points(db, flt)
+        return ok(
+            found,
+            returned=len(found),
+            columns=["id", "lat", "lon", "type", "num_sources", "modality"],
+            capped=len(found) >= Q.MAX_POINTS,
+        )
+
+    @app.get("/api/stats", tags=["events"])
+    def stats(db: DB, flt: Filter) -> dict[str, Any]:
+        """Counts of matching events per day and type."""
+        return ok(Q.stats(db, flt))
+
+    @app.get("/api/facets", tags=["events"])
+    def facets(db: DB) -> dict[str, Any]:
+        """The values the filters can take in this store."""
+        return ok(Q.facets(db))
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def article(db: DB, article_id: str) -> dict[str, Any]:
+        """One article as written, with every span read from it."""
+        found = Q.article_detail(db, article_id)
+        if found is None:
+            raise ApiError(404, f"no article {article_id!r}", "article_id")
+        return ok(found)
+
+    @app.get("/api/quotes", tags=["quotes"])
+    def quotes(
+        db: DB,
+        speaker: Annotated[
+            str | None, Query(description="part of the speaker's name, or a code")
+        ] = None,
+        q: Annotated[str | None, Query(description="full-text search in the quote")] = None,
+        article: str | None = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Quotes, by speaker or words."""
+        found = Q.list_quotes(db, speaker=speaker, q=q, article=article, limit=limit, offset=offset)
+        return ok(found, returned=len(found), limit=limit, offset=offset)
+
+    @app.get("/api/actors", tags=["actors"])
+    def actors(
+        db: DB,
+        q: Annotated[str | None, Query(description="part of the name")] = None,
+        country: str | None = None,
+        sector: str | None = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Actors as mentioned, most mentioned first."""
+        if country:
+            Q.EventFilter.checked(country=country)
+        if sector:
+            Q.EventFilter.checked(source_sector=sector)
+        found = Q.list_actors(db, q=q, country=country, sector=sector, limit=limit, offset=offset)
+        return ok(found, returned=len(found), limit=limit, offset=offset)
+
+    @app.get("/api/export", tags=["export"], response_class=Response)
+    def export(
+        db: DB,
+        flt: Filter,
+        format: Annotated[str, Query(description="csv, jsonl or parquet")] = "csv",
+        layout: Annotated[str, Query(description="selon, plover, acled or gdelt")] = "selon",
+    ) -> Response:
+        """The matching events as a file, in one of the layouts documented in the README."""
+        if format not in FORMATS:
+            raise ApiError(400, f"{format!r} is not one of {', '.join(FORMATS)}", "format")
+        if layout not in LAYOUTS:
+            raise ApiError(400, f"{layout!r} is not one of {', '.join(LAYOUTS)}", "layout")
+        body = export_bytes(db, flt, fmt=format, layout=layout)
+        name = f"selon-{layout}.{format}"
+        return Response(
+            body,
+            media_type=MEDIA_TYPES[format],
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    @app.get("/api/{rest:path}", include_in_schema=False)
+    def unknown(rest: str) -> None:
+        raise ApiError(404, f"no such endpoint: /api/{rest}")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    return app

@@ -1,0 +1,649 @@
+"""Read queries over the store for the API, the UI and the exports.
+
+Everything here reads; ``Store`` stays the one writer. Filters are one dataclass,
+``EventFilter``, checked once by ``EventFilter.checked`` (which names the bad parameter) and
+turned into SQL by ``where_clause``, so ``/api/events``, ``/api/stats``, ``/api/export`` and
+``selon export`` select exactly the same events.
+
+Until reports are merged across articles, each stored event is its own cluster: the cluster
+fields (``cluster_id``, ``articles``, ``num_articles``, ``num_sources``, ``reports``,
+``merge_reasons``) are filled from the one report so that merging can fill them later without
+changing the shape of what is returned.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from selon.records import MODALITIES, PLOVER_TYPES, SECTORS
+
+MAX_LIMIT = 1000
+MAX_POINTS = 50_000
+SORT_KEY = "COALESCE(e.date_start, '')"
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class QueryError(ValueError):
+    """A bad query parameter; ``param`` names it."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.message = message
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A reading connection (the schema must be migrated already: open a ``Store`` once)."""
+    db = sqlite3.connect(str(path), check_same_thread=False)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute("PRAGMA query_only = 1")
+    return db
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+def _split(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [p.strip() for item in items for p in item.split(",") if p.strip()]
+
+
+def _choices(param: str, value: str | list[str] | None, allowed: tuple[str, ...]) -> list[str]:
+    chosen = []
+    for item in _split(value):
+        if item.upper() in allowed:
+            chosen.append(item.upper())
+        elif item.lower() in allowed:
+            chosen.append(item.lower())
+        else:
+            raise QueryError(param, f"{item!r} is not one of {', '.join(allowed)}")
+    return chosen
+
+
+def _countries(param: str, value: str | list[str] | None) -> list[str]:
+    codes = [c.upper() for c in _split(value)]
+    for code in codes:
+        if not _COUNTRY.match(code):
+            raise QueryError(param, f"{code!r} is not an ISO 3166-1 alpha-3 code, e.g. UKR")
+    return codes
+
+
+def _day(param: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise QueryError(param, f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(p) for p in value.split(","))
+    except ValueError:
+        raise QueryError("bbox", f"{value!r} is not west,south,east,north in degrees") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise QueryError("bbox", f"{value!r} is out of range (longitudes ±180, latitudes ±90)")
+    return west, south, east, north
+
+
+def fts_query(text: str) -> str:
+    """Words as an FTS5 query (every word, the last one as a prefix); never a syntax error."""
+    words = _WORD.findall(text)
+    if not words:
+        raise QueryError("q", f"{text!r} has no word to search for")
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+@dataclass
+class EventFilter:
+    """Which events to select. Lists are ORed, fields are ANDed."""
+
+    type: list[str] = field(default_factory=list)
+    mode: list[str] = field(default_factory=list)
+    modality: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)  # source, target or place
+    source_country: list[str] = field(default_factory=list)
+    source_sector: list[str] = field(default_factory=list)
+    target_country: list[str] = field(default_factory=list)
+    target_sector: list[str] = field(default_factory=list)
+    place_country: list[str] = field(default_factory=list)
+    bbox: tuple[float, float, float, float] | None = None
+    since: str | None = None
+    until: str | None = None
+    min_sources: int | None = None
+    q: str | None = None
+    article: str | None = None
+
+    @classmethod
+    def checked(
+        cls,
+        *,
+        type: str | list[str] | None = None,
+        mode: str | list[str] | None = None,
+        modality: str | list[str] | None = None,
+        country: str | list[str] | None = None,
+        source_country: str | list[str] | None = None,
+        source_sector: str | list[str] | None = None,
+        target_country: str | list[str] | None = None,
+        target_sector: str | list[str] | None = None,
+        place_country: str | list[str] | None = None,
+        bbox: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_sources: int | None = None,
+        q: str | None = None,
+        article: str | None = None,
+    ) -> EventFilter:
+        """Parse and check raw parameters; a ``QueryError`` names the first bad one."""
+        found = cls(
+            type=_choices("type", type, PLOVER_TYPES),
+            mode=[m.lower() for m in _split(mode)],
+            modality=_choices("modality", modality, MODALITIES),
+            country=_countries("country", country),
+            source_country=_countries("source_country", source_country),
+            source_sector=_choices("source_sector", source_sector, SECTORS),
+            target_country=_countries("target_country", target_country),
+            target_sector=_choices("target_sector", target_sector, SECTORS),
+            place_country=_countries("place_country", place_country),
+            bbox=_bbox(bbox),
+            since=_day("since", since),
+            until=_day("until", until),
+            min_sources=min_sources,
+            q=q.strip() if q and q.strip() else None,
+            article=article or None,
+        )
+        if found.since and found.until and found.since > found.until:
+            raise QueryError("until", f"{until} is before since ({since})")
+        if min_sources is not None and min_sources < 1:
+            raise QueryError("min_sources", "must be 1 or more")
+        if found.q:
+            fts_query(found.q)
+        return found
+
+    def as_params(self) -> dict[str, str]:
+        """The filter as query parameters (what the UI and ``/api/export`` accept)."""
+        out: dict[str, str] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value in (None, [], ""):
+                continue
+            if isinstance(value, list):
+                out[f.name] = ",".join(value)
+            elif isinstance(value, tuple):
+                out[f.name] = ",".join(str(v) for v in value)
+            else:
+                out[f.name] = str(value)
+        return out
+
+
+def _in(column: str, values: list[str], where: list[str], params: list[Any]) -> None:
+    if values:
+        where.append(f"{column} IN ({','.join('?' * len(values))})")
+        params.extend(values)
+
+
+def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
+    """SQL conditions over ``events e`` for a filter, and their parameters."""
+    where: list[str] = []
+    params: list[Any] = []
+    _in("e.type", flt.type, where, params)
+    _in("e.mode", flt.mode, where, params)
+    _in("e.modality", flt.modality, where, params)
+    _in("e.source_country", flt.source_country, where, params)
+    _in("e.source_sector", flt.source_sector, where, params)
+    _in("e.target_country", flt.target_country, where, params)
+    _in("e.target_sector", flt.target_sector, where, params)
+    _in("e.place_country", flt.place_country, where, params)
+    if flt.country:
+        marks = ",".join("?" * len(flt.country))
+        where.append(
+            f"(e.source_country IN ({marks}) OR e.target_country IN ({marks})"
+            f" OR e.place_country IN ({marks}))"
+        )
+        params += flt.country * 3
+    if flt.bbox:
+        west, south, east, north = flt.bbox
+        where.append("e.lat BETWEEN ? AND ?")
+        params += [south, north]
+        if west <= east:
+            where.append("e.lon BETWEEN ? AND ?")
+            params += [west, east]
+        else:  # across the antimeridian
+            where.append("(e.lon >= ? OR e.lon <= ?)")
+            params += [west, east]
+    if flt.since:
+        where.append("e.date_end >= ?")
+        params.append(flt.since)
+    if flt.until:
+        where.append("e.date_start <= ?")
+        params.append(flt.until)
+    if flt.min_sources is not None and flt.min_sources > 1:
+        where.append("1 >= ?")  # one report per event until merging exists
+        params.append(flt.min_sources)
+    if flt.article:
+        where.append("e.article_id = ?")
+        params.append(flt.article)
+    if flt.q:
+        match = fts_query(flt.q)
+        where.append(
+            "(e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)"
+            " OR e.id IN (SELECT qe.event_id FROM quote_events qe WHERE qe.quote_id IN"
+            " (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)))"
+        )
+        params += [match, match]
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+# --- cursors ------------------------------------------------------------------------------------
+
+
+def encode_cursor(sort_key: str, event_id: str) -> str:
+    raw = json.dumps([sort_key, event_id], ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        key, event_id = json.loads(raw)
+        if isinstance(key, str) and isinstance(event_id, str):
+            return key, event_id
+    except (ValueError, TypeError):
+        pass
+    raise QueryError("cursor", "is not a cursor returned by this API")
+
+
+# --- events -------------------------------------------------------------------------------------
+
+ARTICLE_COLUMNS = "a.title AS article_title, a.source AS article_source, a.url AS article_url, a.published AS article_published, a.language AS article_language"
+
+
+def _cluster_fields(event: dict[str, Any], row: sqlite3.Row) -> dict[str, Any]:
+    """The stored-event fields of the contract, from the one report until merging exists."""
+    event["cluster_id"] = event["id"]
+    event["articles"] = [row["article_id"]]
+    event["num_articles"] = 1
+    event["num_sources"] = 1
+    event["article"] = {
+        "id": row["article_id"],
+        "title": row["article_title"],
+        "source": row["article_source"],
+        "url": row["article_url"],
+        "published": row["article_published"],
+        "language": row["article_language"],
+    }
+    return event
+
+
+SORTED_SCAN_BUDGET = 50  # progress-handler calls, each after 1000 VM steps
+
+
+def _page_ids(
+    db: sqlite3.Connection, where: str, params: list[Any], limit: int
+) -> list[sqlite3.Row]:
+    """The ids of one page, newest first.
+
+    Walking the sort index and filtering as it goes is fastest when matches are common (a few
+    hundred rows read for a page); sorting the matches found through another index is fastest
+    when they are rare. SQLite cannot know which, so the walk gets a small budget and, past it,
+    the planner's own choice runs instead.
+    """
+    order = f" ORDER BY {SORT_KEY} DESC, e.id LIMIT ?"
+    select = f"SELECT e.id, {SORT_KEY} AS sort_key FROM events e"
+    calls = 0
+
+    def budget() -> int:
+        nonlocal calls
+        calls += 1
+        return 1 if calls > SORTED_SCAN_BUDGET else 0
+
+    db.set_progress_handler(budget, 1000)
+    try:
+        return db.execute(
+            f"{select} INDEXED BY events_sort{where}{order}", [*params, limit]
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupted" not in str(exc):
+            raise
+    finally:
+        db.set_progress_handler(None, 0)
+    return db.execute(f"{select}{where}{order}", [*params, limit]).fetchall()
+
+
+def list_events(
+    db: sqlite3.Connection,
+    flt: EventFilter,
+    *,
+    limit: int = 100,
+    cursor: str | None = None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of events, newest first, and the cursor of the next page (None at the end)."""
+    where, params = where_clause(flt)
+    conditions = []
+    if cursor:
+        key, last_id = decode_cursor(cursor)
+        conditions.append(f"({SORT_KEY} < ? OR ({SORT_KEY} = ? AND e.id > ?))")
+        params += [key, key, last_id]
+    if flt.until:  # implied by date_start <= until, but lets the sort index seek
+        conditions.append(f"{SORT_KEY} <= ?")
+        params.append(flt.until)
+    if conditions:
+        where += (" AND " if where else " WHERE ") + " AND ".join(conditions)
+    ids = _page_ids(db, where, params, limit + 1)
+    page_ids = [r["id"] for r in ids[:limit]]
+    found = {
+        r["id"]: _cluster_fields(json.loads(r["record"]), r)
+        for r in db.execute(
+            f"SELECT e.id, e.record, e.article_id, {ARTICLE_COLUMNS} FROM events e"
+            f" JOIN articles a ON a.id = e.article_id WHERE e.id IN ({','.join('?' * len(page_ids))})",
+            page_ids,
+        )
+    }
+    page = [found[i] for i in page_ids if i in found]
+    next_cursor = None
+    if len(ids) > limit:
+        last = ids[limit - 1]
+        next_cursor = encode_cursor(last["sort_key"], last["id"])
+    return page, next_cursor
+
+
+def iter_events(db: sqlite3.Connection, flt: EventFilter) -> Iterator[dict[str, Any]]:
+    """Every matching event (for exports), newest first, with the cluster fields."""
+    where, params = where_clause(flt)
+    sql = (
+        f"SELECT e.record, e.article_id, {ARTICLE_COLUMNS}"
+        f" FROM events e JOIN articles a ON a.id = e.article_id{where}"
+        f" ORDER BY {SORT_KEY} DESC, e.id"
+    )
+    for row in db.execute(sql, params):
+        yield _cluster_fields(json.loads(row["record"]), row)
+
+
+def event_claims(db: sqlite3.Connection, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Claims by event id."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for start in range(0, len(event_ids), 500):
+        chunk = event_ids[start : start + 500]
+        for row in db.execute(
+            f"SELECT event_id, article_id, record FROM claims WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY id",
+            chunk,
+        ):
+            claim = json.loads(row["record"])
+            claim["article_id"] = row["article_id"]
+            out.setdefault(row["event_id"], []).append(claim)
+    return out
+
+
+def count_points(db: sqlite3.Connection, flt: EventFilter) -> list[list[Any]]:
+    """Compact map points: ``[id, lat, lon, type, num_sources, modality]`` for placed events."""
+    where, params = where_clause(flt)
+    where += (" AND " if where else " WHERE ") + "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    sql = (
+        f"SELECT e.id, e.lat, e.lon, e.type, 1 AS num_sources, e.modality FROM events e{where}"
+        f" ORDER BY {SORT_KEY} DESC, e.id LIMIT {MAX_POINTS}"
+    )
+    return [list(r) for r in db.execute(sql, params)]
+
+
+def event_detail(db: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+    """One event with its reports, merge reasons, claims side by side and quotes."""
+    row = db.execute(
+        f"SELECT e.record, e.article_id, {ARTICLE_COLUMNS} FROM events e"
+        " JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+        (event_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    event = _cluster_fields(json.loads(row["record"]), row)
+    report = {k: v for k, v in event.items() if k not in ("cluster_id", "articles")}
+    event["reports"] = [report]
+    event["merge_reasons"] = []
+    claims = event_claims(db, [event_id]).get(event_id, [])
+    event["claims"] = claims
+    by_what: dict[str, list[dict[str, Any]]] = {}
+    for claim in claims:
+        by_what.setdefault(claim["what"], []).append(claim)
+    event["claims_side_by_side"] = [{"what": w, "claims": c} for w, c in by_what.items()]
+    quotes = []
+    for qrow in db.execute(
+        "SELECT q.article_id, q.record FROM quote_events qe JOIN quotes q ON q.id = qe.quote_id"
+        " WHERE qe.event_id = ? ORDER BY q.id",
+        (event_id,),
+    ):
+        quote = json.loads(qrow["record"])
+        quote["article_id"] = qrow["article_id"]
+        quotes.append(quote)
+    event["quotes"] = quotes
+    return event
+
+
+# --- articles, quotes, actors, stats ------------------------------------------------------------
+
+
+def _span(
+    kind: str, start: int | None, end: int | None, label: str, ref: str | None
+) -> dict[str, Any] | None:
+    if start is None or end is None or end <= start:
+        return None
+    return {"kind": kind, "start": start, "end": end, "label": label, "ref": ref}
+
+
+def article_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every span of an article record: actors, triggers, evidence, dates, places, quotes, claims."""
+    spans: list[dict[str, Any] | None] = []
+    for ent in record.get("entities", []):
+        actor = ent.get("actor")
+        if actor:
+            label = actor["name"] + (f" [{actor['code']}]" if actor.get("code") else "")
+            spans.append(_span("actor", ent["start"], ent["end"], label, None))
+    for ev in record.get("events", []):
+        eid = ev["id"]
+        spans.append(
+            _span("evidence", ev["evidence"]["start"], ev["evidence"]["end"], ev["type"], eid)
+        )
+        spans.append(
+            _span("trigger", ev["trigger"]["start"], ev["trigger"]["end"], ev["type"], eid)
+        )
+        for role in ("source", "target"):
+            actor = ev.get(role)
+            if actor:
+                spans.append(
+                    _span(
+                        "actor",
+                        actor.get("start"),
+                        actor.get("end"),
+                        f"{role}: {actor['name']}",
+                        eid,
+                    )
+                )
+        for actor in ev.get("according_to", []):
+            spans.append(
+                _span(
+                    "actor",
+                    actor.get("start"),
+                    actor.get("end"),
+                    f"according to: {actor['name']}",
+                    eid,
+                )
+            )
+        date = ev.get("date")
+        if date:
+            when = (
+                date["start"] if date["start"] == date["end"] else f"{date['start']}/{date['end']}"
+            )
+            spans.append(_span("date", date.get("start_offset"), date.get("end_offset"), when, eid))
+        for place in ev.get("places", []):
+            spans.append(
+                _span(
+                    "place",
+                    place.get("start"),
+                    place.get("end"),
+                    f"{place['name']} ({place.get('country') or '?'})",
+                    eid,
+                )
+            )
+    for quote in record.get("quotes", []):
+        speaker = (quote.get("speaker") or {}).get("name") or "unknown speaker"
+        spans.append(
+            _span(
+                "quote",
+                quote["start"],
+                quote["end"],
+                f"{quote['kind']} quote: {speaker}",
+                quote["id"],
+            )
+        )
+    for claim in record.get("claims", []):
+        who = (claim.get("according_to") or {}).get("name") or "the article"
+        spans.append(
+            _span(
+                "claim",
+                claim["start"],
+                claim["end"],
+                f"{claim['what']} (according to {who})",
+                claim["id"],
+            )
+        )
+    unique: dict[tuple[str, int, int, str | None], dict[str, Any]] = {}
+    for span in spans:
+        if span is not None:
+            unique.setdefault((span["kind"], span["start"], span["end"], span["ref"]), span)
+    return sorted(unique.values(), key=lambda s: (s["start"], -s["end"], s["kind"]))
+
+
+def article_detail(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    row = db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    record = json.loads(row["record"])
+    return {
+        **record["article"],
+        "events": record.get("events", []),
+        "quotes": record.get("quotes", []),
+        "claims": record.get("claims", []),
+        "entities": record.get("entities", []),
+        "spans": article_spans(record),
+    }
+
+
+def list_quotes(
+    db: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    q: str | None = None,
+    article: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        where.append("(q.speaker_name LIKE ? OR q.speaker_code = ?)")
+        params += [f"%{speaker}%", speaker.upper()]
+    if article:
+        where.append("q.article_id = ?")
+        params.append(article)
+    if q:
+        where.append("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(fts_query(q))
+    sql = "SELECT q.article_id, q.record FROM quotes q"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY q.article_id, q.id LIMIT ? OFFSET ?"
+    out = []
+    for row in db.execute(sql, [*params, limit, offset]):
+        quote = json.loads(row["record"])
+        quote["article_id"] = row["article_id"]
+        out.append(quote)
+    return out
+
+
+def list_actors(
+    db: sqlite3.Connection,
+    *,
+    q: str | None = None,
+    country: str | None = None,
+    sector: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Actors as mentioned, grouped by code and name, most mentioned first."""
+    where: list[str] = []
+    params: list[Any] = []
+    if q:
+        where.append("name LIKE ?")
+        params.append(f"%{q}%")
+    if country:
+        where.append("country = ?")
+        params.append(country.upper())
+    if sector:
+        where.append("sector = ?")
+        params.append(sector.upper())
+    sql = (
+        "SELECT name, code, country, sector, COUNT(*) AS mentions,"
+        " COUNT(DISTINCT article_id) AS articles FROM actors"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " GROUP BY code, name ORDER BY mentions DESC, name LIMIT ? OFFSET ?"
+    return [dict(r) for r in db.execute(sql, [*params, limit, offset])]
+
+
+def stats(db: sqlite3.Connection, flt: EventFilter) -> dict[str, Any]:
+    """Counts of matching events per day (of the start date) and type."""
+    where, params = where_clause(flt)
+    days = [
+        {"date": r[0], "type": r[1], "count": r[2]}
+        for r in db.execute(
+            f"SELECT e.date_start, e.type, COUNT(*) FROM events e{where}"
+            " GROUP BY e.date_start, e.type ORDER BY e.date_start, e.type",
+            params,
+        )
+    ]
+    by_type: dict[str, int] = {}
+    undated = 0
+    for day in days:
+        by_type[day["type"]] = by_type.get(day["type"], 0) + day["count"]
+        if day["date"] is None:
+            undated += day["count"]
+    return {
+        "total": sum(by_type.values()),
+        "undated": undated,
+        "by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
+        "days": [d for d in days if d["date"] is not None],
+    }
+
+
+def facets(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """The values present in the store, for the UI's filter menus."""
+
+    def distinct(sql: str) -> list[str]:
+        return [r[0] for r in db.execute(sql) if r[0]]
+
+    return {
+        "type": list(PLOVER_TYPES),
+        "modality": list(MODALITIES),
+        "sector": list(SECTORS),
+        "mode": distinct("SELECT DISTINCT mode FROM events ORDER BY mode"),
+        "country": distinct(
+            "SELECT source_country FROM events UNION SELECT target_country FROM events"
+            " UNION SELECT place_country FROM events ORDER BY 1"
+        ),
+    }
