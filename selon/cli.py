@@ -184,7 +184,7 @@ def events(
     limit: int | None,
     fmt: str,
 ) -> None:
-    """List stored events."""
+    """List merged events (one line per real-world event, with its number of sources)."""
     from selon.records import PLOVER_TYPES
     from selon.render import event_line
     from selon.store import Store
@@ -200,7 +200,13 @@ def events(
     _require_db(db)
     with Store(db) as store:
         found = store.events(
-            type=event_type, country=country, since=since, until=until, text=text, limit=limit
+            type=event_type,
+            country=country,
+            since=since,
+            until=until,
+            text=text,
+            limit=limit,
+            detail=fmt != "table",
         )
         if fmt == "json":
             click.echo(json.dumps(list(found), ensure_ascii=False, indent=2))
@@ -209,7 +215,7 @@ def events(
                 click.echo(json.dumps(event, ensure_ascii=False))
         else:
             for event in found:
-                click.echo(f"{event['id']}  {event_line(event)}")
+                click.echo(f"{event['id']}  [{event['num_sources']} src]  {event_line(event)}")
 
 
 def _require_db(db: str) -> None:
@@ -225,7 +231,8 @@ def _require_db(db: str) -> None:
 )
 @clean_errors
 def show(event_id: str, db: str, fmt: str) -> None:
-    """Show one stored event with its evidence, quotes and claims."""
+    """Show one merged event (an event id or a cluster id): each report, the merge reasons,
+    the claims side by side and the quotes."""
     from selon.render import claims_side_by_side, event_line, safe
     from selon.store import Store
 
@@ -242,11 +249,46 @@ def show(event_id: str, db: str, fmt: str) -> None:
     )
     click.echo(f"  trigger:  {safe(event['trigger']['text'])} @{event['trigger']['start']}")
     click.echo(f"  evidence: {safe(event['evidence']['text'])}")
+    click.echo(
+        f"  cluster:  {event['cluster_id']} ({event['num_articles']} articles,"
+        f" {event['num_sources']} sources)"
+    )
+    for report in event["reports"]:
+        art = report["article"]
+        click.echo(
+            f"  report:   {report['id']} in {art['id']} ({safe(art.get('source'))},"
+            f" {art.get('language')}): {safe(report['trigger']['text'])}"
+            f" — {safe(report['evidence']['text'])}"
+        )
+    for reason in event["merge_reasons"]:
+        click.echo(f"  merged:   {safe(reason['summary'])}")
     for line in claims_side_by_side(event["claims"]):
         click.echo(f"  claims:   {line}")
     for quote in event["quotes"]:
         speaker = quote.get("speaker") or {}
         click.echo(f"  quote:    {safe(speaker.get('name')) or '?'}: «{safe(quote['text'])}»")
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), default="selon.db", show_default=True)
+@click.option("--rebuild", is_flag=True, help="Recompute every merge from the stored reports.")
+@clean_errors
+def merge(db: str, rebuild: bool) -> None:
+    """Merge reports of the same event across articles (ingest does it as it goes)."""
+    from selon.store import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        if rebuild:
+            count = store.rebuild_merges()
+            click.echo(f"selon: rebuilt {count} merged events in {db}", err=True)
+        row = store.db.execute(
+            "SELECT COUNT(*), SUM(num_articles > 1), MAX(num_sources) FROM clusters"
+        ).fetchone()
+    click.echo(
+        f"{row[0]} merged events, {row[1] or 0} reported by several articles,"
+        f" at most {row[2] or 0} sources"
+    )
 
 
 @cli.command("eval")

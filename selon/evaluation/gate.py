@@ -16,6 +16,7 @@ from typing import Any
 
 from selon.errors import GateError
 from selon.evaluation.corpus import GoldArticle, corpus_hash, load_corpus
+from selon.evaluation.merging import score_merges
 from selon.evaluation.scorer import FACETS, Scores, score_article
 from selon.pipeline import Failure, extract_many
 from selon.records import ArticleRecord
@@ -27,16 +28,23 @@ MARGIN = 0.0005
 
 
 def score_corpus(items: list[GoldArticle]) -> dict[str, Scores]:
-    """Extract every article once and score it into its split (and "all")."""
+    """Extract every article once and score it into its split (and "all"); then merge the
+    records in a temporary store and score the merges (the ``merge`` facet)."""
     by_split = {split: Scores() for split in (*SPLITS, "all")}
     results = extract_many([item.article for item in items])
+    records = []
     for item, (_, result) in zip(items, results, strict=True):
         if isinstance(result, Failure):
             raise GateError(f"{item.article.origin}: extraction failed: {result.error}")
         assert isinstance(result, ArticleRecord)
+        records.append(result)
         scores = score_article(result, item.gold)
         by_split[item.split].add(scores)
         by_split["all"].add(scores)
+    for split, merged in score_merges(items, records, SPLITS).items():
+        by_split[split].facets["merge"] = merged.pairs
+        by_split[split].merge_b3_f1 = merged.b3_f1
+        by_split[split].look_alike_merges = merged.look_alike_merges
     return by_split
 
 
@@ -57,6 +65,9 @@ def table(by_split: dict[str, Scores], floors: dict[str, Any]) -> str:
             )
         lines.append(
             f"{split:<6}{'(articles)':<15}{scores.articles:>10}   undated events given a date: {scores.undated_with_date}"
+        )
+        lines.append(
+            f"{split:<6}{'(merge)':<15}{'B3 F1':>10}{scores.merge_b3_f1:>10.3f}   look-alike merges: {scores.look_alike_merges}"
         )
     return "\n".join(lines)
 

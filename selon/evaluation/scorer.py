@@ -56,7 +56,7 @@ class PRF:
         }
 
 
-FACETS = ("events", "dates", "places", "modality", "quotes", "quote_speaker", "claims")
+FACETS = ("events", "dates", "places", "modality", "quotes", "quote_speaker", "claims", "merge")
 
 
 @dataclass
@@ -64,6 +64,8 @@ class Scores:
     facets: dict[str, PRF] = field(default_factory=lambda: {f: PRF() for f in FACETS})
     undated_with_date: int = 0  # predicted dates on events whose gold date is null
     articles: int = 0
+    merge_b3_f1: float = 0.0  # the merge facet's B³ F1 (set over the whole split)
+    look_alike_merges: int = 0  # merged pairs of look-alike gold events
 
     def add(self, other: Scores) -> None:
         for name, prf in other.facets.items():
@@ -74,6 +76,8 @@ class Scores:
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {name: prf.as_dict() for name, prf in self.facets.items()}
         out["undated_events_given_a_date"] = self.undated_with_date
+        out["merge_b3_f1"] = round(self.merge_b3_f1, 4)
+        out["look_alike_merges"] = self.look_alike_merges
         return out
 
 

@@ -7,7 +7,6 @@ its records. Reading is plain SQL over the same file.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -84,11 +83,44 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def save(self, record: ArticleRecord, *, content_hash: str, origin: str | None = None) -> None:
-        """Write one article and its records in one transaction, replacing what it had."""
+    def save(
+        self,
+        record: ArticleRecord,
+        *,
+        content_hash: str,
+        origin: str | None = None,
+        encode: bool = True,
+    ) -> None:
+        """Write one article and its records in one transaction, replacing what it had, and
+        merge its events with the stored reports of the same real-world events.
+
+        ``encode=False`` skips the sentence encoder (zero vectors: no evidence similarity, so
+        nothing merges on evidence); only for bulk synthetic stores such as the load test.
+        """
+        import numpy as np
+
+        from selon.merge import embed, incremental
+
         article = record.article
+        texts = [e.evidence.text for e in record.events]
+        encoded = embed.encode(texts) if encode else np.zeros((len(texts), embed.DIM), np.float32)
+        vectors = {e.id: v for e, v in zip(record.events, encoded, strict=True)}
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            old_clusters = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT DISTINCT cluster_id FROM events WHERE article_id = ?", (article.id,)
+                )
+            ]
+            previous = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM events WHERE cluster_id IN"
+                    " (SELECT cluster_id FROM events WHERE article_id = ?) AND article_id != ?",
+                    (article.id, article.id),
+                )
+            ]
             self.db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
             self.db.execute(
                 "DELETE FROM errors WHERE article_id = ? OR origin = ?", (article.id, origin)
@@ -113,7 +145,12 @@ class Store:
                 place = event.places[0] if event.places else None
                 src, tgt, date = event.source, event.target, event.date
                 self.db.execute(
-                    "INSERT INTO events VALUES (?,?,?,?,?, ?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?, ?,?,?,?)",
+                    "INSERT INTO events (id, article_id, type, mode, modality,"
+                    " source_name, source_country, source_sector, source_code,"
+                    " target_name, target_country, target_sector, target_code,"
+                    " date_start, date_end, date_precision, place_name, place_country, lat, lon,"
+                    " trigger, evidence, confidence, record, cluster_id)"
+                    " VALUES (?,?,?,?,?, ?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?, ?,?,?,?, ?)",
                     (
                         event.id,
                         article.id,
@@ -139,6 +176,7 @@ class Store:
                         event.evidence.text,
                         event.confidence,
                         event.model_dump_json(),
+                        event.id,
                     ),
                 )
                 for p in event.places:
@@ -199,10 +237,26 @@ class Store:
                         "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
                         (article.id, a.name, a.country, a.sector, a.code, a.role, a.start, a.end),
                     )
+            incremental.merge_article(
+                self.db, article.id, vectors=vectors, previous=previous, old_clusters=old_clusters
+            )
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def rebuild_merges(self) -> int:
+        """Recompute every merge from the stored reports; returns the number of merged events."""
+        from selon.merge import incremental
+
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            count = incremental.rebuild(self.db)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return count
 
     def record_error(self, origin: str, error: SelonError, article_id: str | None = None) -> None:
         """Record a failed input; a later success for the same origin clears it."""
@@ -235,9 +289,14 @@ class Store:
         until: str | None = None,
         text: str | None = None,
         limit: int | None = None,
+        detail: bool = False,
     ) -> Iterator[dict[str, Any]]:
-        """Stored events, newest first, each as its record plus ``articles``."""
-        where, params = [], []
+        """Merged events, newest first, each as its merged record with ``cluster_id``,
+        ``articles``, ``num_articles`` and ``num_sources`` (``detail``: also ``reports``,
+        ``claims`` and ``merge_reasons``). Filters apply to the event's representative report."""
+        from selon.store.queries import event_detail
+
+        where, params = ["e.id = e.cluster_id"], []
         if type:
             where.append("e.type = ?")
             params.append(type.upper())
@@ -253,45 +312,39 @@ class Store:
         if text:
             where.append("(e.evidence LIKE ? OR e.trigger LIKE ?)")
             params += [f"%{text}%"] * 2
-        sql = "SELECT e.record, e.article_id FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql = "SELECT e.id FROM events e WHERE " + " AND ".join(where)
         sql += " ORDER BY e.date_start IS NULL, e.date_start DESC, e.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        for row in self.db.execute(sql, params):
-            event = json.loads(row["record"])
-            event["articles"] = [row["article_id"]]
+        for (event_id,) in self.db.execute(sql, params).fetchall():
+            event = event_detail(self.db, event_id)
+            assert event is not None
+            if detail:
+                event["reports"] = [
+                    {
+                        "event_id": r["id"],
+                        "article_id": r["article"]["id"],
+                        "trigger": r["trigger"],
+                        "evidence": r["evidence"],
+                    }
+                    for r in event["reports"]
+                ]
+                event.pop("claims_side_by_side", None)
+                event.pop("quotes", None)
+            else:
+                for key in ("reports", "claims", "claims_side_by_side", "quotes", "merge_reasons"):
+                    event.pop(key, None)
             yield event
 
     def event(self, event_id: str) -> dict[str, Any]:
-        """One event with its article, evidence, quotes and claims."""
-        row = self.db.execute(
-            "SELECT record, article_id FROM events WHERE id = ?", (event_id,)
-        ).fetchone()
-        if row is None:
+        """One merged event (by any of its event ids or its cluster id) with its reports,
+        merge reasons, claims and quotes."""
+        from selon.store.queries import event_detail
+
+        found = event_detail(self.db, event_id)
+        if found is None:
             raise NotFoundError(f"no event {event_id!r} in the store")
-        event = json.loads(row["record"])
-        event["articles"] = [row["article_id"]]
-        article = self.db.execute(
-            "SELECT id, title, source, url, published, language FROM articles WHERE id = ?",
-            (row["article_id"],),
-        ).fetchone()
-        event["article"] = dict(article)
-        event["claims"] = [
-            json.loads(r[0])
-            for r in self.db.execute(
-                "SELECT record FROM claims WHERE event_id = ? ORDER BY id", (event_id,)
-            )
-        ]
-        event["quotes"] = [
-            json.loads(r[0])
-            for r in self.db.execute(
-                "SELECT record FROM quotes WHERE article_id = ?", (row["article_id"],)
-            )
-            if event_id in json.loads(r[0]).get("event_ids", [])
-        ]
-        return event
+        return found
 
     def errors(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute("SELECT * FROM errors ORDER BY id")]

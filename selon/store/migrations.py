@@ -150,7 +150,61 @@ def m002_search_and_links(db: sqlite3.Connection) -> None:
     )
 
 
+def m003_merging(db: sqlite3.Connection) -> None:
+    """Merging reports across articles (selon.merge).
+
+    ``events.cluster_id`` names the merged event a report belongs to (its smallest event id);
+    ``window_start``/``window_end``/``window_class`` are the dates a report may be compared on
+    (its date at its precision, a day give or take one; undated: the month up to its article's
+    publication), indexed with the type so candidates are found by range. ``event_vectors`` holds
+    the evidence's sentence vector, ``merge_links`` every pair that may merge with its criteria,
+    ``clusters`` the merged record. ``article_bands``/``article_duplicates`` find near-duplicate
+    articles (MinHash LSH).
+    """
+    run_statements(
+        db,
+        """
+        ALTER TABLE events ADD COLUMN cluster_id TEXT;
+        ALTER TABLE events ADD COLUMN window_start TEXT;
+        ALTER TABLE events ADD COLUMN window_end TEXT;
+        ALTER TABLE events ADD COLUMN window_class INTEGER;
+        UPDATE events SET cluster_id = id;
+        CREATE INDEX events_cluster ON events(cluster_id);
+        CREATE INDEX events_window ON events(type, window_class, window_start);
+        CREATE TABLE event_vectors (
+            event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+            vector BLOB NOT NULL
+        );
+        CREATE TABLE merge_links (
+            a TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            b TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            score REAL NOT NULL, criteria TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX merge_links_b ON merge_links(b);
+        CREATE TABLE clusters (
+            id TEXT PRIMARY KEY, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL,
+            record TEXT NOT NULL
+        );
+        CREATE TABLE article_bands (
+            band INTEGER NOT NULL, bucket INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE INDEX article_bands_bucket ON article_bands(band, bucket);
+        CREATE INDEX article_bands_article ON article_bands(article_id);
+        CREATE TABLE article_duplicates (
+            a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            similarity REAL NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_duplicates_b ON article_duplicates(b);
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema", m001_initial),
     (2, "full-text search, quote-event links, read indexes", m002_search_and_links),
+    (3, "merging across articles, near-duplicates", m003_merging),
 ]

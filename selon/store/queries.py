@@ -5,10 +5,12 @@ Everything here reads; ``Store`` stays the one writer. Filters are one dataclass
 turned into SQL by ``where_clause``, so ``/api/events``, ``/api/stats``, ``/api/export`` and
 ``selon export`` select exactly the same events.
 
-Until reports are merged across articles, each stored event is its own cluster: the cluster
-fields (``cluster_id``, ``articles``, ``num_articles``, ``num_sources``, ``reports``,
-``merge_reasons``) are filled from the one report so that merging can fill them later without
-changing the shape of what is returned.
+Events are merged across articles (``selon.merge``): a merged event is listed once, through
+its representative report (the one whose id is the cluster id), with the merged record and the
+cluster fields (``cluster_id``, ``articles``, ``num_articles``, ``num_sources``, ``reports``,
+``merge_reasons``). Filters on fields apply to the representative report, except ``article``
+(any report) and ``min_sources`` (the merged event). Exports list every report with its
+``cluster_id`` and the cluster's counts.
 """
 
 from __future__ import annotations
@@ -199,10 +201,13 @@ def _in(column: str, values: list[str], where: list[str], params: list[Any]) -> 
         params.extend(values)
 
 
-def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
-    """SQL conditions over ``events e`` for a filter, and their parameters."""
+def where_clause(flt: EventFilter, *, merged: bool = False) -> tuple[str, list[Any]]:
+    """SQL conditions over ``events e`` for a filter, and their parameters; ``merged`` keeps
+    one row per merged event (its representative report)."""
     where: list[str] = []
     params: list[Any] = []
+    if merged:
+        where.append("e.id = e.cluster_id")
     _in("e.type", flt.type, where, params)
     _in("e.mode", flt.mode, where, params)
     _in("e.modality", flt.modality, where, params)
@@ -235,10 +240,13 @@ def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
         where.append("e.date_start <= ?")
         params.append(flt.until)
     if flt.min_sources is not None and flt.min_sources > 1:
-        where.append("1 >= ?")  # one report per event until merging exists
+        where.append("e.cluster_id IN (SELECT id FROM clusters WHERE num_sources >= ?)")
         params.append(flt.min_sources)
     if flt.article:
-        where.append("e.article_id = ?")
+        if merged:
+            where.append("e.cluster_id IN (SELECT cluster_id FROM events WHERE article_id = ?)")
+        else:
+            where.append("e.article_id = ?")
         params.append(flt.article)
     if flt.q:
         match = fts_query(flt.q)
@@ -275,12 +283,41 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
 ARTICLE_COLUMNS = "a.title AS article_title, a.source AS article_source, a.url AS article_url, a.published AS article_published, a.language AS article_language"
 
 
-def _cluster_fields(event: dict[str, Any], row: sqlite3.Row) -> dict[str, Any]:
-    """The stored-event fields of the contract, from the one report until merging exists."""
-    event["cluster_id"] = event["id"]
-    event["articles"] = [row["article_id"]]
-    event["num_articles"] = 1
-    event["num_sources"] = 1
+CLUSTER_COLUMNS = "e.cluster_id, c.num_articles, c.num_sources, c.record AS cluster_record"
+CLUSTER_JOIN = " LEFT JOIN clusters c ON c.id = e.cluster_id"
+
+
+def cluster_articles(db: sqlite3.Connection, cluster_ids: list[str]) -> dict[str, list[str]]:
+    """The article ids of each merged event."""
+    out: dict[str, list[str]] = {}
+    for start in range(0, len(cluster_ids), 500):
+        chunk = cluster_ids[start : start + 500]
+        for cid, aid in db.execute(
+            f"SELECT DISTINCT cluster_id, article_id FROM events WHERE cluster_id IN"
+            f" ({','.join('?' * len(chunk))}) ORDER BY article_id",
+            chunk,
+        ):
+            out.setdefault(cid, []).append(aid)
+    return out
+
+
+def _merged(row: sqlite3.Row, merged: bool) -> dict[str, Any]:
+    """The merged record for a representative row, else the report's own record."""
+    if merged and row["cluster_record"] and row["cluster_id"] == row["id"]:
+        event: dict[str, Any] = json.loads(row["cluster_record"])
+        event.pop("merge_reasons", None)
+        return event
+    return dict(json.loads(row["record"]))
+
+
+def _cluster_fields(
+    event: dict[str, Any], row: sqlite3.Row, articles: dict[str, list[str]] | None = None
+) -> dict[str, Any]:
+    """The stored-event fields of the contract: the cluster's id, articles and counts."""
+    event["cluster_id"] = row["cluster_id"] or row["id"]
+    event["articles"] = (articles or {}).get(event["cluster_id"]) or [row["article_id"]]
+    event["num_articles"] = row["num_articles"] or 1
+    event["num_sources"] = row["num_sources"] or 1
     event["article"] = {
         "id": row["article_id"],
         "title": row["article_title"],
@@ -335,7 +372,7 @@ def list_events(
     cursor: str | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """One page of events, newest first, and the cursor of the next page (None at the end)."""
-    where, params = where_clause(flt)
+    where, params = where_clause(flt, merged=True)
     conditions = []
     if cursor:
         key, last_id = decode_cursor(cursor)
@@ -348,14 +385,14 @@ def list_events(
         where += (" AND " if where else " WHERE ") + " AND ".join(conditions)
     ids = _page_ids(db, where, params, limit + 1)
     page_ids = [r["id"] for r in ids[:limit]]
-    found = {
-        r["id"]: _cluster_fields(json.loads(r["record"]), r)
-        for r in db.execute(
-            f"SELECT e.id, e.record, e.article_id, {ARTICLE_COLUMNS} FROM events e"
-            f" JOIN articles a ON a.id = e.article_id WHERE e.id IN ({','.join('?' * len(page_ids))})",
-            page_ids,
-        )
-    }
+    rows = db.execute(
+        f"SELECT e.id, e.record, e.article_id, {ARTICLE_COLUMNS}, {CLUSTER_COLUMNS} FROM events e"
+        f" JOIN articles a ON a.id = e.article_id{CLUSTER_JOIN}"
+        f" WHERE e.id IN ({','.join('?' * len(page_ids))})",
+        page_ids,
+    ).fetchall()
+    articles = cluster_articles(db, [r["cluster_id"] or r["id"] for r in rows])
+    found = {r["id"]: _cluster_fields(_merged(r, True), r, articles) for r in rows}
     page = [found[i] for i in page_ids if i in found]
     next_cursor = None
     if len(ids) > limit:
@@ -368,8 +405,8 @@ def iter_events(db: sqlite3.Connection, flt: EventFilter) -> Iterator[dict[str, 
     """Every matching event (for exports), newest first, with the cluster fields."""
     where, params = where_clause(flt)
     sql = (
-        f"SELECT e.record, e.article_id, {ARTICLE_COLUMNS}"
-        f" FROM events e JOIN articles a ON a.id = e.article_id{where}"
+        f"SELECT e.id, e.record, e.article_id, {ARTICLE_COLUMNS}, {CLUSTER_COLUMNS}"
+        f" FROM events e JOIN articles a ON a.id = e.article_id{CLUSTER_JOIN}{where}"
         f" ORDER BY {SORT_KEY} DESC, e.id"
     )
     for row in db.execute(sql, params):
@@ -393,29 +430,54 @@ def event_claims(db: sqlite3.Connection, event_ids: list[str]) -> dict[str, list
 
 def count_points(db: sqlite3.Connection, flt: EventFilter) -> list[list[Any]]:
     """Compact map points: ``[id, lat, lon, type, num_sources, modality]`` for placed events."""
-    where, params = where_clause(flt)
+    where, params = where_clause(flt, merged=True)
     where += (" AND " if where else " WHERE ") + "e.lat IS NOT NULL AND e.lon IS NOT NULL"
     sql = (
-        f"SELECT e.id, e.lat, e.lon, e.type, 1 AS num_sources, e.modality FROM events e{where}"
+        "SELECT e.id, e.lat, e.lon, e.type, COALESCE(c.num_sources, 1) AS num_sources, e.modality"
+        f" FROM events e{CLUSTER_JOIN}{where}"
         f" ORDER BY {SORT_KEY} DESC, e.id LIMIT {MAX_POINTS}"
     )
     return [list(r) for r in db.execute(sql, params)]
 
 
+def _reason(reason: dict[str, Any]) -> dict[str, Any]:
+    """A stored merge reason with a one-line summary for people."""
+    crit = ", ".join(f"{k} {v:.2f}" for k, v in sorted(reason["criteria"].items()))
+    a, b = reason["events"]
+    summary = f"{a} ~ {b}: score {reason['score']:.2f} ≥ {reason['threshold']} ({crit})"
+    return {**reason, "summary": summary}
+
+
 def event_detail(db: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
-    """One event with its reports, merge reasons, claims side by side and quotes."""
+    """One merged event (by any of its event ids or its cluster id) with its reports, merge
+    reasons, claims side by side and quotes."""
     row = db.execute(
-        f"SELECT e.record, e.article_id, {ARTICLE_COLUMNS} FROM events e"
-        " JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+        f"SELECT e.id, e.record, e.article_id, {ARTICLE_COLUMNS}, {CLUSTER_COLUMNS} FROM events e"
+        f" JOIN articles a ON a.id = e.article_id{CLUSTER_JOIN} WHERE e.id = ?",
         (event_id,),
     ).fetchone()
     if row is None:
         return None
-    event = _cluster_fields(json.loads(row["record"]), row)
-    report = {k: v for k, v in event.items() if k not in ("cluster_id", "articles")}
-    event["reports"] = [report]
-    event["merge_reasons"] = []
-    claims = event_claims(db, [event_id]).get(event_id, [])
+    cluster_id = row["cluster_id"] or row["id"]
+    members = db.execute(
+        f"SELECT e.id, e.record, e.article_id, {ARTICLE_COLUMNS}, {CLUSTER_COLUMNS} FROM events e"
+        f" JOIN articles a ON a.id = e.article_id{CLUSTER_JOIN}"
+        " WHERE e.cluster_id = ? OR e.id = ? ORDER BY e.id",
+        (cluster_id, event_id),
+    ).fetchall()
+    articles = {cluster_id: sorted({m["article_id"] for m in members})}
+    reports = []
+    for member in members:
+        report = _cluster_fields(json.loads(member["record"]), member, articles)
+        reports.append({k: v for k, v in report.items() if k not in ("cluster_id", "articles")})
+    head = next((m for m in members if m["id"] == cluster_id), row)
+    stored = json.loads(head["cluster_record"]) if head["cluster_record"] else {}
+    event = _cluster_fields(_merged(head, True), head, articles)
+    event["reports"] = reports
+    event["merge_reasons"] = [_reason(r) for r in stored.get("merge_reasons", [])]
+    ids = [m["id"] for m in members]
+    by_event = event_claims(db, ids)
+    claims = [c for i in ids for c in by_event.get(i, [])]
     event["claims"] = claims
     by_what: dict[str, list[dict[str, Any]]] = {}
     for claim in claims:
@@ -423,9 +485,10 @@ def event_detail(db: sqlite3.Connection, event_id: str) -> dict[str, Any] | None
     event["claims_side_by_side"] = [{"what": w, "claims": c} for w, c in by_what.items()]
     quotes = []
     for qrow in db.execute(
-        "SELECT q.article_id, q.record FROM quote_events qe JOIN quotes q ON q.id = qe.quote_id"
-        " WHERE qe.event_id = ? ORDER BY q.id",
-        (event_id,),
+        "SELECT DISTINCT q.id, q.article_id, q.record FROM quote_events qe"
+        f" JOIN quotes q ON q.id = qe.quote_id WHERE qe.event_id IN ({','.join('?' * len(ids))})"
+        " ORDER BY q.article_id, q.id",
+        ids,
     ):
         quote = json.loads(qrow["record"])
         quote["article_id"] = qrow["article_id"]
@@ -607,8 +670,8 @@ def list_actors(
 
 
 def stats(db: sqlite3.Connection, flt: EventFilter) -> dict[str, Any]:
-    """Counts of matching events per day (of the start date) and type."""
-    where, params = where_clause(flt)
+    """Counts of matching merged events per day (of the start date) and type."""
+    where, params = where_clause(flt, merged=True)
     days = [
         {"date": r[0], "type": r[1], "count": r[2]}
         for r in db.execute(

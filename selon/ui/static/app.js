@@ -471,7 +471,7 @@ async function eventPage(view, id) {
       el("section", {}, el("h2", { text: "Quotes, by speaker" }), quotes)),
     el("section", {}, el("h2", { text: "Claims side by side" }), claims),
     el("section", {}, el("h2", { text: `Reports (${e.reports.length})` }), reports,
-      el("p", { class: "empty", text: e.merge_reasons.length ? `Merged because: ${e.merge_reasons.join("; ")}` : "One report: not merged with other articles." }))));
+      el("p", { class: "empty", text: e.merge_reasons.length ? `Merged because: ${e.merge_reasons.map((r) => r.summary || String(r)).join("; ")}` : "One report: not merged with other articles." }))));
 }
 function row(key, value) { return el("tr", {}, el("td", { class: "k", text: key }), el("td", {}, value)); }
 
