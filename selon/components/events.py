@@ -784,12 +784,7 @@ def _merge_linked(doc: Doc, events: list[EventMention]) -> list[EventMention]:
             kept.append(event)
             continue
         verb, noun = (partner, event) if doc[partner.trigger].pos_ == "VERB" else (event, partner)
-        verb.source = verb.source or noun.source
-        verb.target = verb.target or noun.target
-        verb.mode = verb.mode or noun.mode
-        verb.date = verb.date or noun.date
-        verb.places = verb.places or noun.places
-        verb.context = verb.context or noun.context
+        _fill(verb, noun)
         if verb is event:
             kept[kept.index(partner)] = event
     return kept
