@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from selon.components import ActorMention, ClaimMention, EventMention, QuoteMention
+from selon.components import ActorMention, ClaimMention, EventMention, QuoteMention, text_of
 from selon.inputs import ArticleInput
 from selon.records import (
     Actor,
@@ -23,7 +23,7 @@ from selon.records import (
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(text=doc.text[start:end], start=start, end=end)
+    return Span(text=text_of(doc)[start:end], start=start, end=end)
 
 
 def _actor(mention: ActorMention | None) -> Actor | None:
@@ -53,7 +53,7 @@ def _event(doc: Doc, prefix: str, event: EventMention) -> Event:
 def _quote(doc: Doc, prefix: str, index: int, quote: QuoteMention) -> Quote:
     return Quote(
         id=f"{prefix}q{index}",
-        text=doc.text[quote.start : quote.end],
+        text=text_of(doc)[quote.start : quote.end],
         start=quote.start,
         end=quote.end,
         kind=quote.kind,
@@ -71,7 +71,7 @@ def _claim(doc: Doc, prefix: str, claim: ClaimMention) -> Claim:
         min=claim.min,
         max=claim.max,
         approx=claim.approx,
-        text=doc.text[claim.start : claim.end],
+        text=text_of(doc)[claim.start : claim.end],
         start=claim.start,
         end=claim.end,
         according_to=_actor(claim.according_to),
@@ -101,7 +101,7 @@ def build_record(doc: Doc, item: ArticleInput) -> ArticleRecord:
             source=item.source,
             language=doc.lang_,
             published=item.published_iso,
-            text=doc.text,
+            text=text_of(doc),
         ),
         entities=entities,
         events=[_event(doc, prefix, e) for e in doc._.selon_events or []],

@@ -115,6 +115,16 @@ class ClaimMention:
     event_id: str | None
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, computed once: spaCy's ``Doc.text`` joins every token on each access,
+    which costs a whole article's length each time a component slices it."""
+    text: str | None = doc.user_data.get("selon_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["selon_text"] = text
+    return text
+
+
 def meta(doc: Doc) -> dict[str, Any]:
     value: dict[str, Any] = doc._.selon_meta or {}
     return value

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from selon.components import ActorMention
+from selon.components import ActorMention, text_of
 from selon.lexicon import ActorEntry, actor_table
 from selon.records import Actor, actor_code
 
@@ -108,7 +108,7 @@ def dateline_end(doc: Doc) -> int:
 def find_hits(doc: Doc) -> list[Hit]:
     hits = []
     skip = dateline_end(doc)
-    for match in actor_table(doc.lang_).find(doc.text):
+    for match in actor_table(doc.lang_).find(text_of(doc)):
         if match.start < skip:
             continue
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -514,13 +514,13 @@ APPOSITION_REACH = 30
 
 
 def _apposed_person(doc: Doc, group: ActorMention) -> ActorMention | None:
-    gap = doc.text[group.end : group.end + 3]
+    gap = text_of(doc)[group.end : group.end + 3]
     if not gap.startswith((",", " (", "—", " –")):
         return None
     mentions: list[ActorMention] = doc._.selon_actors or []
     for mention in mentions:
         if mention.kind == "person" and group.end < mention.start <= group.end + APPOSITION_REACH:
-            between = doc.text[group.end + 1 : mention.start].strip(" ,(—–")
+            between = text_of(doc)[group.end + 1 : mention.start].strip(" ,(—–")
             if all(word[:1].isupper() or word.endswith(".") for word in between.split()):
                 return mention
     return None

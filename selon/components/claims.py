@@ -16,7 +16,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from selon.components import ActorMention, ClaimMention, DateMention, EventMention, QuoteMention
+from selon.components import (
+    ActorMention,
+    ClaimMention,
+    DateMention,
+    EventMention,
+    QuoteMention,
+    text_of,
+)
 from selon.components.events import modality
 from selon.components.quotes import according_to_in, speaker_of
 from selon.lexicon import quantity_nouns, speech_verbs
@@ -121,7 +128,7 @@ ZERO_VERBS = {
 
 def _counted_noun(doc: Doc, end_char: int, lang: str) -> Token | None:
     """The noun a quantity counts: the next noun within three words, across "de"/"of"."""
-    span = doc.char_span(end_char, min(len(doc.text), end_char + 60), alignment_mode="expand")
+    span = doc.char_span(end_char, min(len(text_of(doc)), end_char + 60), alignment_mode="expand")
     if span is None:
         return None
     for token in [t for t in span if not t.is_space][:5]:
@@ -143,7 +150,7 @@ def _counted_noun(doc: Doc, end_char: int, lang: str) -> Token | None:
 
 def _zero_verb(doc: Doc, end_char: int) -> Token | None:
     """The participle after a negated subject: "no one was killed", "personne n'a été blessé"."""
-    span = doc.char_span(end_char, min(len(doc.text), end_char + 40), alignment_mode="expand")
+    span = doc.char_span(end_char, min(len(text_of(doc)), end_char + 40), alignment_mode="expand")
     if span is None:
         return None
     for token in span[:5]:
@@ -200,7 +207,7 @@ def _source(doc: Doc, token: Token, quotes: list[QuoteMention]) -> tuple[ActorMe
             and other.lemma_.lower() not in NOT_REPORTING
             and other.dep_ in ("parataxis", "ROOT", "conj", "ccomp")
             and doc[other.i - 1].dep_.startswith("aux")
-            and doc.text[: doc[other.i - 1].idx].rstrip().endswith((",", "–", "—"))
+            and text_of(doc)[: doc[other.i - 1].idx].rstrip().endswith((",", "–", "—"))
         ):
             return speaker_of(other), False
     return None, False
@@ -235,9 +242,9 @@ def selon_claims(doc: Doc) -> Doc:
     dates: list[DateMention] = doc._.selon_dates or []
     claims: list[ClaimMention] = []
     found: list[tuple[int, int, float | None, float | None, bool]] = [
-        (q.start, q.end, q.min, q.max, q.approx) for q in find_quantities(doc.text, lang)
+        (q.start, q.end, q.min, q.max, q.approx) for q in find_quantities(text_of(doc), lang)
     ]
-    found += [(start, end, 0.0, 0.0, False) for start, end in find_zeros(doc.text, lang)]
+    found += [(start, end, 0.0, 0.0, False) for start, end in find_zeros(text_of(doc), lang)]
     found.sort()
     taken = -1
     for start, end, low, high, approx in found:

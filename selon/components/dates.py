@@ -7,7 +7,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from selon.components import DateMention, meta
+from selon.components import DateMention, meta, text_of
 from selon.records import Date
 from selon.temporal import find_dates
 
@@ -17,12 +17,12 @@ def selon_dates(doc: Doc) -> Doc:
     # The aware publication time, not just its day: zoned clock times ("0400 GMT") use it.
     published: dt.datetime | None = meta(doc).get("published")
     mentions = []
-    for found in find_dates(doc.text, doc.lang_, published):
+    for found in find_dates(text_of(doc), doc.lang_, published):
         date = Date(
             start=found.first.isoformat(),
             end=found.last.isoformat(),
             precision=found.precision,
-            text=doc.text[found.start : found.end],
+            text=text_of(doc)[found.start : found.end],
             start_offset=found.start,
             end_offset=found.end,
             anchor=found.anchor,

@@ -22,7 +22,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from selon.components import ActorMention, DateMention, EventMention, PlaceMention, QuoteMention
+from selon.components import (
+    ActorMention,
+    DateMention,
+    EventMention,
+    PlaceMention,
+    QuoteMention,
+    text_of,
+)
 from selon.components.actors import actor_at, dateline_end
 from selon.components.quotes import ACCORDING, speaker_of
 from selon.lexicon import Trigger, TriggerTable, speech_verbs, triggers
@@ -595,7 +602,7 @@ def selon_events(doc: Doc) -> Doc:
         if matched is None:
             continue
         trigger, trigger_end = matched
-        before = doc.text[max(0, token.idx - 12) : token.idx + len(token)].lower()
+        before = text_of(doc)[max(0, token.idx - 12) : token.idx + len(token)].lower()
         if any(
             before.endswith(expr + token.lower_[len(expr.split()[-1]) :]) or expr in before
             for expr in NOT_EVENTS[lang]

@@ -23,7 +23,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from selon.components import PlaceMention
+from selon.components import PlaceMention, text_of
 from selon.gazetteer import GazEntry, Gazetteer, gazetteer, name_key
 from selon.records import Place
 
@@ -97,10 +97,10 @@ ARTICLE_BEFORE_RE = re.compile(r"\b(?:al|el|ad|ed|ar|er|as|es|az|ez|an|at|ash|ec
 
 
 def _feature(doc: Doc, span: Span) -> str | None:
-    before = doc.text[max(0, span.start_char - 40) : span.start_char]
+    before = text_of(doc)[max(0, span.start_char - 40) : span.start_char]
     match = BEFORE_RE.search(before)
     if match is None:
-        match = AFTER_RE.match(doc.text[span.end_char : span.end_char + 25])
+        match = AFTER_RE.match(text_of(doc)[span.end_char : span.end_char + 25])
     return match.lastgroup if match else None
 
 
@@ -151,7 +151,7 @@ def _qualified(
     for k in range(len(found) - 1):
         span, entries, _ = found[k]
         after, qualifiers, _ = found[k + 1]
-        if doc.text[span.end_char : after.start_char] not in (", ", " ("):
+        if text_of(doc)[span.end_char : after.start_char] not in (", ", " ("):
             continue
         pairs = []
         for entry in entries:
@@ -188,7 +188,7 @@ def selon_places(doc: Doc) -> Doc:
             ner_label[i] = ent.label_
     found: list[tuple[Span, tuple[GazEntry, ...], str | None]] = []
     context: Counter[str] = Counter()
-    for match in gaz.find(doc.text):
+    for match in gaz.find(text_of(doc)):
         if all(e.kind == "demonym" for e in match.values):
             context[match.values[0].country or ""] += 1
             continue
@@ -198,11 +198,13 @@ def selon_places(doc: Doc) -> Doc:
             continue
         labels = {ner_label.get(i) for i in range(span.start, span.end)}
         feature = _feature(doc, span)
-        if STREET_RE.match(doc.text, span.end_char):
+        if STREET_RE.match(text_of(doc), span.end_char):
             continue
         after_preposition = (
             span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
-        ) or ARTICLE_BEFORE_RE.search(doc.text, max(0, match.start - 4), match.start) is not None
+        ) or ARTICLE_BEFORE_RE.search(
+            text_of(doc), max(0, match.start - 4), match.start
+        ) is not None
         if (
             labels & OTHER_LABELS
             and not labels & PLACE_LABELS
@@ -229,14 +231,14 @@ def selon_places(doc: Doc) -> Doc:
         if feature in ("base", "airport") and entry.kind not in ("base", "airport"):
             entry = _facility(gaz, name_key(span.text), feature, entry)
         start = span.start_char
-        article = ARTICLE_BEFORE_RE.search(doc.text, max(0, start - 4), start)
+        article = ARTICLE_BEFORE_RE.search(text_of(doc), max(0, start - 4), start)
         if article is not None:
             start = article.start()  # "al-Qaïm": the article belongs to the name
         admin1 = entry.admin1
         if entry.kind == "city" and entry.country and admin1:
             admin1 = gaz.admin1_names.get((entry.country, admin1), admin1)
         place = Place(
-            name=doc.text[start : span.end_char],
+            name=text_of(doc)[start : span.end_char],
             country=entry.country,
             admin1=admin1,
             lat=entry.lat,

@@ -18,7 +18,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from selon.components import ActorMention, QuoteMention
+from selon.components import ActorMention, QuoteMention, text_of
 from selon.components.actors import (
     PRONOUNS,
     actor_at,
@@ -44,7 +44,7 @@ def according_to_in(
 ) -> ActorMention | None:
     """Who "selon X" / "d'après X" / "according to X" names between two offsets: a pronoun
     ("selon lui") is resolved, an unknown body is kept by its words."""
-    lower = doc.text[start:end].lower()
+    lower = text_of(doc)[start:end].lower()
     for cue in ACCORDING[doc.lang_]:
         for m in re.finditer(r"\b" + re.escape(cue) + r"\b", lower):
             at = start + m.end()
@@ -127,9 +127,9 @@ def _window(doc: Doc, start: int, end: int, content_start: int) -> Span:
         sent_start = marks.start
     sent_end = doc[max(marks.end - 1, marks.start)].sent.end
     # Never across a paragraph break: the parser does not always split there.
-    paragraph_start = doc.text.rfind("\n", 0, start) + 1
-    paragraph_end = doc.text.find("\n", end)
-    paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    paragraph_start = text_of(doc).rfind("\n", 0, start) + 1
+    paragraph_end = text_of(doc).find("\n", end)
+    paragraph_end = len(text_of(doc)) if paragraph_end < 0 else paragraph_end
     while sent_start < marks.start and doc[sent_start].idx < paragraph_start:
         sent_start += 1
     while sent_end > marks.end and doc[sent_end - 1].idx >= paragraph_end:
@@ -168,7 +168,7 @@ def speaker_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> ActorMention | No
     mentions: list[ActorMention] = [
         m for m in doc._.selon_actors or [] if not skip[0] <= m.start < skip[1]
     ]
-    clause_start = max(verb.sent.start_char, doc.text.rfind("\n", 0, verb.idx) + 1)
+    clause_start = max(verb.sent.start_char, text_of(doc).rfind("\n", 0, verb.idx) + 1)
     before = [m for m in mentions if clause_start <= m.start and m.end <= verb.idx]
     before = [m for m in before if not _after_preposition(doc, m)]
     if before and not subjects and (verb.idx - before[-1].end) < 40:
@@ -244,11 +244,11 @@ def selon_quotes(doc: Doc) -> Doc:
     previous: QuoteMention | None = None
     previous_end = -1
     previous_verb = -1
-    for mark_start, mark_end, start, end in find_quote_spans(doc.text):
+    for mark_start, mark_end, start, end in find_quote_spans(text_of(doc)):
         window = _window(doc, mark_start, mark_end, start)
         skip = (mark_start, mark_end)
-        words = len(doc.text[start:end].split())
-        before = doc.text[min(window.start_char, mark_start) : mark_start].strip()
+        words = len(text_of(doc)[start:end].split())
+        before = text_of(doc)[min(window.start_char, mark_start) : mark_start].strip()
         verbs = _reporting_verbs(window, skip)
         verbs_after = [v for v in verbs if v.idx >= mark_end]
         verbs_before = [v for v in verbs if v.idx < mark_start]
