@@ -11,11 +11,11 @@ import sqlite3
 import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -137,9 +137,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return response
 
     @app.get("/api/events", tags=["events"])
-    def events(
-        db: DB, flt: Filter, limit: Limit = 100, cursor: str | None = None
-    ) -> dict[str, Any]:
+    def events(db: DB, flt: Filter, limit: Limit = 100, cursor: str | None = None) -> JSONResponse:
         """Events matching the filters, newest first; follow ``meta.next_cursor`` for more."""
         page, next_cursor = Q.list_events(db, flt, limit=limit, cursor=cursor)
         return ok(
@@ -147,7 +145,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         )
 
     @app.get("/api/events/{event_id}", tags=["events"])
-    def event(db: DB, event_id: str) -> dict[str, Any]:
+    def event(db: DB, event_id: str) -> JSONResponse:
         """One event: its reports, merge reasons, claims side by side and quotes."""
         found = Q.event_detail(db, event_id)
         if found is None:
@@ -155,7 +153,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return ok(found)
 
     @app.get("/api/points", tags=["events"])
-    def points(db: DB, flt: Filter) -> dict[str, Any]:
+    def points(db: DB, flt: Filter) -> JSONResponse:
         """Placed events for the map: ``[id, lat, lon, type, num_sources, modality]``."""
         found = Q.count_points(db, flt)
         return ok(
@@ -166,17 +164,17 @@ def create_app(db_path: str | Path) -> FastAPI:
         )
 
     @app.get("/api/stats", tags=["events"])
-    def stats(db: DB, flt: Filter) -> dict[str, Any]:
+    def stats(db: DB, flt: Filter) -> JSONResponse:
         """Counts of matching events per day and type."""
         return ok(Q.stats(db, flt))
 
     @app.get("/api/facets", tags=["events"])
-    def facets(db: DB) -> dict[str, Any]:
+    def facets(db: DB) -> JSONResponse:
         """The values the filters can take in this store."""
         return ok(Q.facets(db))
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
-    def article(db: DB, article_id: str) -> dict[str, Any]:
+    def article(db: DB, article_id: str) -> JSONResponse:
         """One article as written, with every span read from it."""
         found = Q.article_detail(db, article_id)
         if found is None:
@@ -193,7 +191,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         article: str | None = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Quotes, by speaker or words."""
         found = Q.list_quotes(db, speaker=speaker, q=q, article=article, limit=limit, offset=offset)
         return ok(found, returned=len(found), limit=limit, offset=offset)
@@ -206,7 +204,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         sector: str | None = None,
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Actors as mentioned, most mentioned first."""
         if country:
             Q.EventFilter.checked(country=country)

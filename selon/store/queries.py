@@ -250,10 +250,11 @@ def where_clause(flt: EventFilter, *, merged: bool = False) -> tuple[str, list[A
         params.append(flt.article)
     if flt.q:
         match = fts_query(flt.q)
+        # One IN over a UNION: an OR of two IN subqueries makes SQLite scan every event.
         where.append(
-            "(e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)"
-            " OR e.id IN (SELECT qe.event_id FROM quote_events qe WHERE qe.quote_id IN"
-            " (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)))"
+            "e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?"
+            " UNION SELECT qe.event_id FROM quote_events qe WHERE qe.quote_id IN"
+            " (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?))"
         )
         params += [match, match]
     return (" WHERE " + " AND ".join(where)) if where else "", params
