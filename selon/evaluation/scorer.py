@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selon.evaluation.corpus import find_trigger, parse_day
+from selon.geo import km
 from selon.phrases import words
 from selon.records import ArticleRecord, Event
 
@@ -102,15 +103,6 @@ def _code(actor: Any) -> str | None:
     return actor.code if actor is not None else None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    rlat1, rlat2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((rlat2 - rlat1) / 2) ** 2
-        + math.cos(rlat1) * math.cos(rlat2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def _place_ok(gold_places: list[dict[str, Any]], event: Event) -> bool:
     for gold in gold_places:
         for place in event.places:
@@ -120,7 +112,7 @@ def _place_ok(gold_places: list[dict[str, Any]], event: Event) -> bool:
             elif (
                 place.lat is not None
                 and place.lon is not None
-                and _km(gold["lat"], gold["lon"], place.lat, place.lon) <= 50
+                and km(gold["lat"], gold["lon"], place.lat, place.lon) <= 50
             ):
                 return True
     return False

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from selon.geo import km
 from selon.merge.compatible import SYMMETRIC_TYPES, type_score
 
 #: Distance (km) under which two places can be the same place, by the coarser precision.
@@ -94,15 +95,6 @@ class Link:
             "evidence_floor": EVIDENCE_FLOOR,
             "criteria": {k: round(v, 4) for k, v in self.criteria.items()},
         }
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    rlat1, rlat2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((rlat2 - rlat1) / 2) ** 2
-        + math.cos(rlat1) * math.cos(rlat2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _role(
