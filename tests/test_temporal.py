@@ -17,6 +17,7 @@ import re
 
 import pytest
 
+from selon.dateline import find_dateline
 from selon.temporal import Resolved, find_dates
 
 W = "2024-05-08"  # a Wednesday
@@ -177,6 +178,50 @@ FRENCH: list[Row] = [
         "day",
     ),
     ("fr", "Hier, il a voté ; [la veille], il hésitait.", W, "2024-05-06", "2024-05-06", "day"),
+    (
+        "fr",
+        "Le 3 mai, il a voté ; [le même jour], il est parti.",
+        W,
+        "2024-05-03",
+        "2024-05-03",
+        "day",
+    ),
+    (
+        "fr",
+        "Le 3 mai, il a voté ; [le jour même], il est parti.",
+        W,
+        "2024-05-03",
+        "2024-05-03",
+        "day",
+    ),
+    ("fr", "Hier, il a voté ; [ce jour-là], il pleuvait.", W, "2024-05-07", "2024-05-07", "day"),
+    ("fr", "le même jour", W, None, None, None),  # nothing before it
+    (
+        "fr",
+        "Le 3 mai, il a voté ; [le soir même], il est parti.",
+        W,
+        "2024-05-03",
+        "2024-05-03",
+        "day",
+    ),
+    (
+        "fr",
+        "Le 3 mai, il a voté ; [plus tôt dans la journée], il hésitait.",
+        W,
+        "2024-05-03",
+        "2024-05-03",
+        "day",
+    ),
+    ("fr", "Le 3 mai, il a voté ; [ce soir-là], il a fêté.", W, "2024-05-03", "2024-05-03", "day"),
+    (
+        "fr",
+        "Le 3 mai, il a voté ; [la nuit précédente], des tirs.",
+        W,
+        "2024-05-02",
+        "2024-05-02",
+        "day",
+    ),
+    ("fr", "Le 3 mai, il a voté, [le jour même de l'élection].", W, None, None, None),
     ("fr", "la veille", W, None, None, None),
     ("fr", "le lendemain", W, None, None, None),
     ("fr", "Le 3 mai, il a voté, [la veille du scrutin].", W, None, None, None),
@@ -190,8 +235,19 @@ FRENCH: list[Row] = [
     ("fr", "le mois dernier", W, "2024-04-01", "2024-04-30", "month"),
     ("fr", "le mois dernier", JAN, "2023-12-01", "2023-12-31", "month"),
     ("fr", "ce mois-ci", W, "2024-05-01", "2024-05-31", "month"),
-    ("fr", "plus tôt ce mois-ci", W, "2024-05-01", "2024-05-08", "month"),
+    ("fr", "plus tôt ce mois-ci", W, "2024-05-01", "2024-05-07", "month"),  # before today
     ("fr", "depuis le début du mois", W, "2024-05-01", "2024-05-08", "month"),
+    ("fr", "plus tard ce mois-ci", W, "2024-05-08", "2024-05-31", "month"),
+    ("fr", "d'ici la fin du mois", W, "2024-05-08", "2024-05-31", "month"),
+    ("fr", "plus tôt cette semaine", W, "2024-05-06", "2024-05-07", "week"),
+    ("fr", "en début de semaine", W, "2024-05-06", "2024-05-07", "week"),
+    ("fr", "plus tard dans la semaine", W, "2024-05-08", "2024-05-12", "week"),
+    ("fr", "ce week-end", W, "2024-05-11", "2024-05-12", "day"),
+    ("fr", "ce week-end", "2024-05-06", "2024-05-04", "2024-05-05", "day"),  # on a Monday
+    ("fr", "le week-end dernier", W, "2024-05-04", "2024-05-05", "day"),
+    ("fr", "le week-end prochain", W, "2024-05-18", "2024-05-19", "day"),
+    ("fr", "au cours du week-end", W, "2024-05-04", "2024-05-05", "day"),
+    ("fr", "au cours du week-end", "2024-05-12", "2024-05-11", "2024-05-12", "day"),
     ("fr", "le mois prochain", W, "2024-06-01", "2024-06-30", "month"),
     ("fr", "en janvier", W, "2024-01-01", "2024-01-31", "month"),
     ("fr", "en décembre", W, "2023-12-01", "2023-12-31", "month"),
@@ -219,6 +275,14 @@ FRENCH: list[Row] = [
     ("fr", "cette année", W, "2024-01-01", "2024-12-31", "year"),
     ("fr", "l'an prochain", W, "2025-01-01", "2025-12-31", "year"),
     ("fr", "depuis le début de l'année", W, "2024-01-01", "2024-05-08", "year"),
+    ("fr", "plus tôt cette année", W, "2024-01-01", "2024-05-07", "year"),
+    ("fr", "plus tard dans l'année", W, "2024-05-08", "2024-12-31", "year"),
+    ("fr", "d'ici 2030", W, "2030-01-01", "2030-12-31", "year"),
+    # Deadlines: from publication to a day ahead
+    ("fr", "d'ici au 8 août", W, "2024-05-08", "2024-08-08", "day"),
+    ("fr", "au plus tard le 18 août", W, "2024-05-08", "2024-08-18", "day"),
+    ("fr", "d'ici au 2 mai", W, "2024-05-08", "2025-05-02", "day"),  # the next 2 May
+    ("fr", "d'ici le 8 août 2023", W, "2023-08-08", "2023-08-08", "day"),  # already past
     # Counting back
     ("fr", "il y a deux jours", W, "2024-05-06", "2024-05-06", "day"),
     ("fr", "il y a 10 jours", W, "2024-04-28", "2024-04-28", "day"),
@@ -374,6 +438,21 @@ ENGLISH: list[Row] = [
     ("en", "the next day", W, None, None, None),
     ("en", "On May 3 he voted, [the day before the vote].", W, None, None, None),
     ("en", "On May 3 he voted, [the day after the election].", W, None, None, None),
+    ("en", "On May 3 he voted; [the same day], he left.", W, "2024-05-03", "2024-05-03", "day"),
+    ("en", "On May 3 he voted; [later that day], he left.", W, "2024-05-03", "2024-05-03", "day"),
+    ("en", "the same day", W, None, None, None),
+    (
+        "en",
+        "On May 3 he voted; [earlier in the day], he spoke.",
+        W,
+        "2024-05-03",
+        "2024-05-03",
+        "day",
+    ),
+    ("en", "On May 3 he voted; [that evening], he left.", W, "2024-05-03", "2024-05-03", "day"),
+    ("en", "On May 3 he voted; [the night before], shots.", W, "2024-05-02", "2024-05-02", "day"),
+    ("en", "On May 3 he voted; [the night before the vote].", W, None, None, None),
+    ("en", "On May 3 he voted, [the same day as the election].", W, None, None, None),
     # Weeks, months, years
     ("en", "this week", W, "2024-05-06", "2024-05-12", "week"),
     ("en", "last week", W, "2024-04-29", "2024-05-05", "week"),
@@ -382,7 +461,19 @@ ENGLISH: list[Row] = [
     ("en", "last month", W, "2024-04-01", "2024-04-30", "month"),
     ("en", "last month", JAN, "2023-12-01", "2023-12-31", "month"),
     ("en", "this month", W, "2024-05-01", "2024-05-31", "month"),
-    ("en", "earlier this month", W, "2024-05-01", "2024-05-08", "month"),
+    ("en", "earlier this month", W, "2024-05-01", "2024-05-07", "month"),  # before today
+    ("en", "earlier this month", "2024-05-01", "2024-05-01", "2024-05-01", "month"),
+    ("en", "later this month", W, "2024-05-08", "2024-05-31", "month"),
+    ("en", "by the end of the month", W, "2024-05-08", "2024-05-31", "month"),
+    ("en", "earlier this week", W, "2024-05-06", "2024-05-07", "week"),
+    ("en", "later in the week", W, "2024-05-08", "2024-05-12", "week"),
+    ("en", "this weekend", W, "2024-05-11", "2024-05-12", "day"),
+    ("en", "over the weekend", W, "2024-05-04", "2024-05-05", "day"),
+    ("en", "over the weekend", "2024-05-11", "2024-05-11", "2024-05-12", "day"),  # a Saturday
+    ("en", "last weekend", W, "2024-05-04", "2024-05-05", "day"),
+    ("en", "next weekend", W, "2024-05-18", "2024-05-19", "day"),
+    ("en", "this past weekend", W, "2024-05-04", "2024-05-05", "day"),
+    ("en", "at the weekend", W, "2024-05-04", "2024-05-05", "day"),
     ("en", "next month", W, "2024-06-01", "2024-06-30", "month"),
     ("en", "in January", W, "2024-01-01", "2024-01-31", "month"),
     ("en", "in December", W, "2023-12-01", "2023-12-31", "month"),
@@ -405,7 +496,16 @@ ENGLISH: list[Row] = [
     ("en", "last year", W, "2023-01-01", "2023-12-31", "year"),
     ("en", "this year", W, "2024-01-01", "2024-12-31", "year"),
     ("en", "next year", W, "2025-01-01", "2025-12-31", "year"),
-    ("en", "earlier this year", W, "2024-01-01", "2024-05-08", "year"),
+    ("en", "earlier this year", W, "2024-01-01", "2024-05-07", "year"),
+    ("en", "so far this year", W, "2024-01-01", "2024-05-08", "year"),
+    ("en", "later this year", W, "2024-05-08", "2024-12-31", "year"),
+    ("en", "by 2025", W, "2025-01-01", "2025-12-31", "year"),
+    ("en", "by 2000 votes", W, None, None, None),
+    # Deadlines
+    ("en", "by Aug. 1", W, "2024-05-08", "2024-08-01", "day"),
+    ("en", "no later than June 30", W, "2024-05-08", "2024-06-30", "day"),
+    ("en", "by May 2", W, "2024-05-08", "2025-05-02", "day"),
+    ("en", "They gave the junta until [Aug. 1].", W, "2023-08-01", "2023-08-01", "day"),
     # Counting back
     ("en", "two days ago", W, "2024-05-06", "2024-05-06", "day"),
     ("en", "ten days ago", W, "2024-04-28", "2024-04-28", "day"),
@@ -537,6 +637,24 @@ def test_table_size_and_balance() -> None:
 )
 def test_anchor(lang: str, text: str, anchor: str) -> None:
     assert list(find_dates(text, lang, dt.date(2024, 5, 8)))[-1].anchor == anchor
+
+
+def test_dateline_day_anchors_what_follows() -> None:
+    # Filed on Tuesday 7 May, published on Wednesday 8: "yesterday" is the 6th.
+    text = "PARIS, May 7 (Agency) - The talks failed yesterday."
+    found = list(find_dates(text, "en", dt.date(2024, 5, 8), dateline=find_dateline(text)))
+    assert [(text[r.start : r.end], r.first.isoformat(), r.anchor) for r in found] == [
+        ("May 7", "2024-05-07", "published"),
+        ("yesterday", "2024-05-06", "dateline"),
+    ]
+    without = list(find_dates(text, "en", dt.date(2024, 5, 8)))
+    assert without[-1].first == dt.date(2024, 5, 7) and without[-1].anchor == "published"
+
+
+def test_dateline_without_a_day_changes_nothing() -> None:
+    text = "NAIROBI - Police fired tear gas on Tuesday."
+    (found,) = find_dates(text, "en", dt.date(2024, 5, 8), dateline=find_dateline(text))
+    assert (found.first, found.anchor) == (dt.date(2024, 5, 7), "published")
 
 
 def test_clock_time_is_kept() -> None:

@@ -1,15 +1,18 @@
 """The analyst's workbench: a read-only JSON API over the store and the offline UI.
 
-``create_app(db)`` migrates the store once, then reads it through one connection per worker
-thread. Every ``/api`` answer is an envelope (``selon.api.envelope``); the UI is static files
-from ``selon/ui/static`` that call the same API. OpenAPI is at ``/docs``.
+``create_app(db)`` migrates the store once, then reads it through a pool of connections, one
+per request in flight. Every ``/api`` answer is an envelope (``selon.api.envelope``); the UI is static files
+from ``selon/ui/static`` that call the same API. OpenAPI is at ``/docs``. ``app_from_env`` is
+the same app over ``$SELON_DB`` for uvicorn's ``--factory`` (several worker processes:
+``python -m uvicorn --factory selon.api.app:app_from_env --workers 2``).
 """
 
 from __future__ import annotations
 
+import queue
 import sqlite3
-import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -21,9 +24,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from selon import __version__
 from selon.api import envelope
-from selon.api.envelope import ApiError, ok
+from selon.api.envelope import ApiError, ok, ok_json
 from selon.export import FORMATS, LAYOUTS, MEDIA_TYPES, export_bytes
-from selon.store import Store
+from selon.store import Store, default_db_path
 from selon.store import queries as Q
 from selon.store.queries import EventFilter
 
@@ -39,21 +42,29 @@ CSP = (
 
 
 class Reader:
-    """One read-only SQLite connection per thread."""
+    """Read-only SQLite connections, each lent to one request at a time.
+
+    Not one per thread: FastAPI may run a dependency and its endpoint on two different
+    threadpool threads, so a thread-local connection could serve two requests at once (a
+    progress handler set by one while the other's query runs deadlocked the server)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.local = threading.local()
+        self.idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
 
-    def __call__(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = getattr(self.local, "db", None)
-        if db is None:
+    @contextmanager
+    def lend(self) -> Iterator[sqlite3.Connection]:
+        try:
+            db = self.idle.get_nowait()
+        except queue.Empty:
             db = Q.connect(self.path)
-            self.local.db = db
-        return db
+        try:
+            yield db
+        finally:
+            self.idle.put(db)
 
 
-def event_filter(
+async def event_filter(
     type: Annotated[str | None, Query(description="PLOVER types, comma-separated")] = None,
     mode: Annotated[str | None, Query(description="PLOVER modes, e.g. aerial")] = None,
     modality: Annotated[str | None, Query(description="asserted, hedged, denied...")] = None,
@@ -93,9 +104,12 @@ def event_filter(
     )
 
 
-def reading_connection(request: Request) -> sqlite3.Connection:
+async def reading_connection(request: Request) -> AsyncIterator[sqlite3.Connection]:
+    """A connection for one request. This and ``event_filter`` are quick and run on the event
+    loop (``async``): FastAPI would hand a plain function to a worker thread, a hop each."""
     reader: Reader = request.app.state.reader
-    return reader()
+    with reader.lend() as db:
+        yield db
 
 
 DB = Annotated[sqlite3.Connection, Depends(reading_connection)]
@@ -136,12 +150,12 @@ def create_app(db_path: str | Path) -> FastAPI:
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
-    @app.get("/api/events", tags=["events"])
-    def events(db: DB, flt: Filter, limit: Limit = 100, cursor: str | None = None) -> JSONResponse:
+    @app.get("/api/events", tags=["events"], response_class=JSONResponse)
+    def events(db: DB, flt: Filter, limit: Limit = 100, cursor: str | None = None) -> Response:
         """Events matching the filters, newest first; follow ``meta.next_cursor`` for more."""
-        page, next_cursor = Q.list_events(db, flt, limit=limit, cursor=cursor)
-        return ok(
-            page, returned=len(page), limit=limit, next_cursor=next_cursor, filters=flt.as_params()
+        page, returned, next_cursor = Q.list_events_json(db, flt, limit=limit, cursor=cursor)
+        return ok_json(
+            page, returned=returned, limit=limit, next_cursor=next_cursor, filters=flt.as_params()
         )
 
     @app.get("/api/events/{event_id}", tags=["events"])
@@ -244,3 +258,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app over the store named by ``$SELON_DB`` (default ``selon.db``)."""
+    return create_app(default_db_path())

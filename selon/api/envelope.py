@@ -8,9 +8,10 @@ Keys keep their names and types; new keys may be added.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from fastapi import Request
+from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -32,6 +33,13 @@ def ok(data: Any, **meta: Any) -> JSONResponse:
     """The result envelope, serialised once: FastAPI's generic encoder would walk every
     nested event of a page again (it cost more than the query itself on /api/events)."""
     return JSONResponse({"ok": True, "data": data, "meta": meta})
+
+
+def ok_json(data: str, **meta: Any) -> Response:
+    """The result envelope around ``data`` already serialised (``/api/events`` pages)."""
+    meta_json = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+    body = '{"ok":true,"data":' + data + ',"meta":' + meta_json + "}"
+    return Response(body, media_type="application/json")
 
 
 def error_body(status: int, errors: list[dict[str, Any]]) -> dict[str, Any]:

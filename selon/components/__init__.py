@@ -128,3 +128,11 @@ def text_of(doc: Doc) -> str:
 def meta(doc: Doc) -> dict[str, Any]:
     value: dict[str, Any] = doc._.selon_meta or {}
     return value
+
+
+def span_containing(offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first (start, end) of ``spans`` that contains ``offset``, else None."""
+    for span in spans:
+        if span[0] <= offset < span[1]:
+            return span
+    return None

@@ -353,7 +353,9 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
             None,
         )
         if famous is not None:
-            country = country or famous.country
+            # A listed person's country is data; an apposition may name a place of theirs
+            # ("Najib Mikati, lui-même originaire de Tripoli") that is not a nationality.
+            country = famous.country or country
             sector = sector or famous.sector
             igo = igo or (famous.code if famous.sector == "IGO" else None)
             role = role or famous.role

@@ -1,4 +1,5 @@
-"""selon_dates: every date expression of the article, resolved against its publication day."""
+"""selon_dates: every date expression of the article, resolved against its publication day (or
+the day its dateline names, for the expressions after it)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from selon.temporal import find_dates
 def selon_dates(doc: Doc) -> Doc:
     # The aware publication time, not just its day: zoned clock times ("0400 GMT") use it.
     published: dt.datetime | None = meta(doc).get("published")
+    dateline: tuple[int, int] | None = meta(doc).get("dateline")
     mentions = []
-    for found in find_dates(text_of(doc), doc.lang_, published):
+    for found in find_dates(text_of(doc), doc.lang_, published, dateline=dateline):
         date = Date(
             start=found.first.isoformat(),
             end=found.last.isoformat(),

@@ -16,8 +16,8 @@ sentence's places outside the actors' own names.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -28,11 +28,15 @@ from selon.components import (
     EventMention,
     PlaceMention,
     QuoteMention,
+    span_containing,
     text_of,
 )
 from selon.components.actors import actor_at, dateline_end
+from selon.components.event_dates import date_events
+from selon.components.event_discourse import inherit_arguments, link_reactions, with_participants
+from selon.components.event_places import event_places
 from selon.components.quotes import ACCORDING, speaker_of
-from selon.lexicon import Trigger, TriggerTable, speech_verbs, triggers
+from selon.lexicon import Trigger, TriggerTable, countries, read_tsv, speech_verbs, triggers
 from selon.phrases import fold, words
 from selon.records import Actor, actor_code
 
@@ -91,6 +95,9 @@ DEFAULT_TARGET_SECTOR = "GOV"
 #: Acts done together: a coordinated subject or "entre X et Y" gives source and target.
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE"}
 BARE_KINDS = {"country", "demonym"}
+#: Acts aimed at another party that the sentence names without a syntactic link the parse
+#: finds ("a exigé de Washington", "urged allies in a call with Berlin").
+ADDRESSED_TYPES = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "SANCTION", "AID"}
 #: Request/threat verbs that are events only with a complement saying what is asked or threatened.
 NEEDS_COMPLEMENT = {"appeler", "call", "demander", "ask"}
 
@@ -135,6 +142,8 @@ AGENTIVE_VERBS = {
         "accorder",
         "promettre",
         "prolonger",
+        "entrer",
+        "mettre",
     },
     "en": LIGHT_VERBS["en"]
     | {
@@ -159,6 +168,7 @@ AGENTIVE_VERBS = {
         "level",
         "file",
         "issue",
+        "go",
     },
 }
 #: Expressions in which a trigger word is not an event ("à l'aide d'un hélicoptère").
@@ -214,7 +224,7 @@ def _prep_of(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ in ("case", "prep", "mark") and child.i < token.i:
             return child.lower_
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
         return token.head.lower_
     return None
 
@@ -263,6 +273,8 @@ def verbal_arguments(token: Token) -> tuple[Token | None, Token | None]:
             source = source or child
         elif dep in ("nsubj:pass", "nsubjpass") or (dep in ("obj", "dobj", "iobj") and not passive):
             target = target or child
+        elif dep == "xcomp" and child.pos_ in ("PROPN", "NOUN") and not passive:
+            target = target or child  # the French parser's "accusé Washington de..."
         elif (
             dep in ("obl:agent", "pobj", "obl", "obl:arg", "obl:mod", "nmod")
             and prep in AGENT_PREPS[lang]
@@ -423,154 +435,6 @@ def modality(token: Token, in_quote: bool) -> str:
     return "asserted"
 
 
-def _in_any(offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for span in spans:
-        if span[0] <= offset < span[1]:
-            return span
-    return None
-
-
-#: Dependency relations that make a noun a core argument of its clause: such a noun takes
-#: the clause's date ("les frappes ont eu lieu mardi"); a noun in a side phrase does not
-#: ("malgré des semaines de manifestations, le Parlement a adopté mardi...").
-CORE_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "ROOT"}
-
-
-#: Prepositions that put a noun at the time of its clause ("lors des pourparlers", "during").
-SAME_TIME_PREPS = {"lors", "pendant", "durant", "during", "amid", "au cours"}
-
-
-def _noun_clause(token: Token) -> Token | None:
-    """The verb whose date a noun trigger shares: through "un paquet de sanctions" to the
-    core argument, or through "lors de / during"; None for a noun in a side phrase."""
-    current = token
-    for _ in range(3):
-        if current.dep_ in CORE_DEPS and current.head.pos_ in ("VERB", "AUX"):
-            return current.head if current.dep_ != "ROOT" else current
-        if _prep_of(current) in SAME_TIME_PREPS or current.head.lower_ in SAME_TIME_PREPS:
-            return _clause_head(current.head)
-        if current.dep_ in ("nmod", "pobj", "prep") and current.head.pos_ in (
-            "NOUN",
-            "ADP",
-            "NUM",
-            "PRON",
-        ):
-            current = current.head
-            continue
-        return None
-    return None
-
-
-def _shares_time(token: Token, owner: Token) -> bool:
-    """A participial or coordinated act is at the time of the act it hangs on: "met on
-    Friday, agreeing to...", "On Saturday..., killing several rebels", "en accusant"."""
-    current = token
-    for _ in range(3):
-        if current.i == owner.i:
-            return True
-        if current.dep_ in ("advcl", "conj", "xcomp") and not any(
-            c.dep_ == "mark" for c in current.children
-        ):
-            current = current.head
-            continue
-        return False
-    return current.i == owner.i
-
-
-def _clause_head(token: Token) -> Token:
-    """The verb a token's clause hangs on (the token itself for a verb)."""
-    for candidate in [token, *token.ancestors]:
-        if candidate.pos_ in ("VERB", "AUX"):
-            return candidate
-    return token.sent.root
-
-
-def _attached_date(
-    token: Token,
-    dates: list[DateMention],
-    sent: Span,
-    quote: tuple[int, int] | None,
-    quote_spans: list[tuple[int, int]],
-    triggers_at: set[int],
-) -> DateMention | None:
-    """The date of an event: the expression attached to its trigger, else one attached to its
-    clause, else the nearest free one in its sentence (for verbs and for nouns that are the
-    subject or object of their clause; a noun in a side phrase takes only its own date).
-    A date attached to another event, to a reporting verb, or inside / outside a quote the
-    trigger is not in, is never it."""
-    doc = token.doc
-    speech = speech_verbs(doc.lang_)
-    clause = (
-        token
-        if token.pos_ == "VERB"
-        else (
-            token.head if token.dep_ in CORE_DEPS and token.head.pos_ in ("VERB", "AUX") else None
-        )
-    )
-    attached: list[tuple[int, DateMention]] = []
-    in_clause: list[tuple[int, DateMention]] = []
-    in_sentence: list[tuple[int, DateMention]] = []  # free dates elsewhere in the sentence
-    inherited: list[tuple[int, DateMention]] = []  # the date of the act this one is part of
-    for mention in dates:
-        if not sent.start_char <= mention.start < sent.end_char:
-            continue
-        if _in_any(mention.start, quote_spans) != quote:
-            continue  # a date inside a quote dates what the quote says, and vice versa
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        chain = list(span.root.ancestors)
-        owner = next((a for a in chain if a.i in triggers_at), None)
-        distance = abs(span.root.i - token.i)
-        if owner is not None and owner.i == token.i:
-            attached.append((distance, mention))
-            continue
-        if owner is not None:
-            if _shares_time(token, owner):
-                inherited.append((distance, mention))
-            continue  # it dates another event
-        head = _clause_head(span.root)
-        if head.lemma_.lower() in speech and head.i != token.i:
-            continue  # "…, a déclaré X mardi": mardi dates the statement
-        if clause is not None and head.i == clause.i:
-            in_clause.append((distance, mention))
-        elif clause is not None:
-            in_sentence.append((distance, mention))
-    for found in (attached, in_clause, inherited, in_sentence):
-        if found:
-            return min(found, key=lambda item: item[0])[1]
-    return None
-
-
-_WEEKDAY_RE = re.compile(
-    r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\b",
-    re.I,
-)
-
-
-def _towards_future(date: DateMention, published: dt.datetime | None) -> DateMention:
-    """A planned act dated by a bare weekday or day-month before publication is the next
-    one: "doit rencontrer samedi", "will meet on Friday" (the resolver reads them as past)."""
-    record = date.date
-    if published is None or record.anchor != "published" or record.precision != "day":
-        return date
-    text = record.text or ""
-    end = dt.date.fromisoformat(record.end)
-    if end >= published.date() or re.search(
-        r"\b(dernier|derni[èe]re|last|hier|yesterday)\b", text, re.I
-    ):
-        return date
-    if _WEEKDAY_RE.search(text) and not re.search(r"\d", text):
-        shift = dt.timedelta(days=7)
-        first = dt.date.fromisoformat(record.start) + shift
-        moved = record.model_copy(
-            update={"start": first.isoformat(), "end": (end + shift).isoformat()}
-        )
-        return DateMention(date.start, date.end, moved, date.clock)
-    return date
-
-
 @Language.component(
     "selon_events",
     assigns=["doc._.selon_events"],
@@ -592,6 +456,7 @@ def selon_events(doc: Doc) -> Doc:
     seen: set[tuple[int, str]] = set()
     covered_until = -1
     published = (doc._.selon_meta or {}).get("published")
+    filed_in = _home_country(doc, places)
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB",) else "NOUN" if token.pos_ == "NOUN" else None
         if pos is None:
@@ -602,6 +467,8 @@ def selon_events(doc: Doc) -> Doc:
         if matched is None:
             continue
         trigger, trigger_end = matched
+        if lang == "en" and token.lemma_.lower() == "strike" and _labour_context(token):
+            trigger = Trigger(trigger.lemma, trigger.pos, "PROTEST", "strike", ("labour",))
         before = text_of(doc)[max(0, token.idx - 12) : token.idx + len(token)].lower()
         if any(
             before.endswith(expr + token.lower_[len(expr.split()[-1]) :]) or expr in before
@@ -609,6 +476,8 @@ def selon_events(doc: Doc) -> Doc:
             if token.lower_ in expr or expr.endswith(token.lower_[:4])
         ):
             continue
+        if token.lemma_.lower() in LAUNCH_VERBS and not _launches_weapon(token):
+            continue  # "a lancé un nouveau menu", "launched its world tour"
         if token.lemma_.lower() in NEEDS_COMPLEMENT and not any(
             c.dep_ in ("obl", "obl:arg", "xcomp", "prep", "ccomp", "obj", "dobj")
             for c in token.children
@@ -649,6 +518,8 @@ def selon_events(doc: Doc) -> Doc:
         target = actor_at(doc, target_tok) if target_tok is not None else None
         if target is None and target_tok is not None:
             target = _place_actor(target_tok, places)
+        if source is None and trigger.type == "PROTEST" and source_tok is not None:
+            source = _crowd(source_tok)  # "des centaines de milliers de personnes ont défilé"
         if trigger.type in SYMMETRIC_TYPES:
             if source is None and pos == "NOUN":
                 source_tok, partner = _between(token)
@@ -659,6 +530,12 @@ def selon_events(doc: Doc) -> Doc:
         if target is None and trigger.type in ("REQUEST", "THREATEN") and pos == "VERB":
             target_tok = _complement_subject(token) or target_tok
             target = actor_at(doc, target_tok) if target_tok is not None else None
+        if trigger.type == "REQUEST" and pos == "VERB":
+            addressee = _addressee(token)
+            if addressee is not None and (found := actor_at(doc, addressee)) is not None:
+                target_tok, target = addressee, found
+        if target is None and trigger.type in ADDRESSED_TYPES:
+            target = _partner(doc, source_tok, token)
         if source is not None and source.kind in BARE_KINDS and source.actor.sector is None:
             source = _with_sector(
                 source, SOURCE_SECTOR_BY_TYPE.get(trigger.type, DEFAULT_SOURCE_SECTOR)
@@ -670,7 +547,7 @@ def selon_events(doc: Doc) -> Doc:
         if source is not None and target is not None and source.actor == target.actor:
             target = None
         sent = token.sent
-        quote = _in_any(token.idx, quote_spans)
+        quote = span_containing(token.idx, quote_spans)
         according: list[ActorMention] = []
         if quote is not None:
             speaker = next((q.speaker for q in quotes if (q.start, q.end) == quote), None)
@@ -691,7 +568,7 @@ def selon_events(doc: Doc) -> Doc:
                         other.i != token.i
                         and other.pos_ == "VERB"
                         and other.lemma_.lower() in speech
-                        and not _in_any(other.idx, quote_spans)
+                        and not span_containing(other.idx, quote_spans)
                         and other.dep_ in ("parataxis", "ccomp", "ROOT", "conj")
                         and other.i > token.i
                     ):
@@ -711,36 +588,36 @@ def selon_events(doc: Doc) -> Doc:
         actor_spans = [
             (m.start, m.end) for m in (source, target) if m is not None and m.kind != "place"
         ]
-        event_places = [
-            p
-            for p in places
-            if sent.start_char <= p.start < sent.end_char
-            and not _in_any(p.start, actor_spans)
-            and _in_any(p.start, quote_spans) == quote
-        ]
-        if any(p.start >= dateline_end(doc) for p in event_places):
-            # The dateline says where the story was filed; another place in the sentence
-            # says where the act was. Alone, the dateline place is the best there is.
-            event_places = [p for p in event_places if p.start >= dateline_end(doc)]
+        places_here = event_places(token, places, actor_spans, quote_spans)
+        local = next((p.place.country for p in places_here if p.place.country), None)
+        if local is None:
+            local = filed_in  # a domestic story: its dateline's country
+        if local is not None and local not in {
+            m.actor.country for m in (source, target) if m is not None
+        }:
+            source, target = _localized(source, local), _localized(target, local)
         confidence = (
             0.4 + 0.25 * (source is not None) + 0.2 * (target is not None) + 0.15 * (pos == "VERB")
         )
         covered_until = trigger_end
         event_modality = modality(token, quote is not None)
-        if target is None and trigger.type == "ASSAULT" and event_places:
+        if target is None and trigger.type == "ASSAULT" and places_here:
             # An attack on a place targets its country: "des frappes sur Kiev" -> UKR.
-            target = _place_actor(doc[_token_at(doc, event_places[0].start)], event_places)
+            target = _place_actor(doc[_token_at(doc, places_here[0].start)], places_here)
+        event_type, event_modality = _refusal(token, trigger.type, event_modality)
+        if event_type == "PROTEST" and target is None and source is not None:
+            target = _own_government(source)  # protesters address their government
         events.append(
             EventMention(
                 id=f"e{len(events) + 1}",
-                type=trigger.type,
+                type=event_type,
                 mode=trigger.mode,
                 context=list(trigger.context),
                 trigger=token.i,
                 trigger_end=trigger_end,
                 source=source,
                 target=target,
-                places=event_places,
+                places=places_here,
                 date=date,
                 modality=event_modality,
                 according_to=according,
@@ -750,19 +627,13 @@ def selon_events(doc: Doc) -> Doc:
                 target_token=target_tok.i if target_tok is not None else None,
             )
         )
-    # Dates: "attached to another event" means to one of the events kept, not to any word
-    # of the trigger lexicon.
-    kept_triggers = {e.trigger for e in events}
-    for event in events:
-        token = doc[event.trigger]
-        quote = _in_any(token.idx, quote_spans)
-        event.date = _attached_date(token, dates, token.sent, quote, quote_spans, kept_triggers)
-        if event.date is not None and event.modality == "planned":
-            event.date = _towards_future(event.date, published)
+    date_events(doc, events, dates, quote_spans, published)
     events = _merge_linked(doc, events)
     events = _merge_light_verbs(doc, events)
-    _link_reactions(doc, events)
+    link_reactions(doc, events)
     events = _merge_coreferent(doc, events)
+    inherit_arguments(events)
+    events = with_participants(events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     for q in quotes:
@@ -784,6 +655,7 @@ def _merge_linked(doc: Doc, events: list[EventMention]) -> list[EventMention]:
                 if k.type == event.type
                 and k.sent_start == event.sent_start
                 and (doc[k.trigger].head.i == token.i or token.head.i == k.trigger)
+                and "NOUN" in (token.pos_, doc[k.trigger].pos_)
             ),
             None,
         )
@@ -811,7 +683,14 @@ def _fill(into: EventMention, other: EventMention) -> None:
     into.source = into.source or other.source
     into.target = into.target or other.target
     into.mode = into.mode or other.mode
-    into.date = into.date or other.date
+    # Lend only a date the other mention's own sentence gives, not one it inherited from the
+    # story's narrative.
+    if (
+        into.date is None
+        and other.date is not None
+        and other.sent_start <= other.date.start < other.sent_end
+    ):
+        into.date = other.date
     into.places = into.places or other.places
     into.context = into.context or other.context
     into.according_to = into.according_to or other.according_to
@@ -864,12 +743,16 @@ def _merge_coreferent(doc: Doc, events: list[EventMention]) -> list[EventMention
     """One event per act in an article: a later mention of the same type that nothing sets
     apart (actors, date, places, modality) is the earlier event, mentioned again; it lends
     the earlier one what it lacked. Background references ("après l'attaque de...") and
-    mentions with a date of their own that differs stay separate."""
+    mentions with a date of their own that differs stay separate, and so do verbs that name
+    their own source."""
     kept: list[EventMention] = []
     for event in events:
         token = doc[event.trigger]
         earlier = None
-        if not _is_background(token):
+        # Two verbs with subjects of their own are two acts ("condemned the launches and
+        # accused Pyongyang"); a noun, or a verb that names no actor, is a mention again.
+        restated = token.pos_ != "VERB" or event.source is None
+        if restated and not _is_background(token):
             earlier = next(
                 (k for k in reversed(kept) if k.type == event.type and _compatible(k, event)), None
             )
@@ -880,32 +763,9 @@ def _merge_coreferent(doc: Doc, events: list[EventMention]) -> list[EventMention
     return kept
 
 
-#: Acts about another act: their target is whoever did it ("a condamné les frappes").
-REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "REQUEST"}
-
-
 def _token_at(doc: Doc, offset: int) -> int:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span.start if span is not None else 0
-
-
-def _link_reactions(doc: Doc, events: list[EventMention]) -> None:
-    """ "Iran condemned the raids": the target of a reaction is the source of the act it is
-    about, when its object is another event's trigger (or that trigger's noun phrase)."""
-    by_token = {e.trigger: e for e in events}
-    for event in events:
-        if (
-            event.type not in REACTION_TYPES
-            or event.target is not None
-            or event.target_token is None
-        ):
-            continue
-        token = doc[event.target_token]
-        about = by_token.get(token.i) or next(
-            (by_token[c.i] for c in token.subtree if c.i in by_token and c.i != event.trigger), None
-        )
-        if about is not None and about is not event and about.source is not None:
-            event.target = about.source
 
 
 def _between(trigger: Token) -> tuple[Token | None, Token | None]:
@@ -915,6 +775,18 @@ def _between(trigger: Token) -> tuple[Token | None, Token | None]:
             partners = [c for c in child.children if c.dep_ == "conj"]
             return child, partners[0] if partners else None
     return None, None
+
+
+#: Prepositions of the one asked: "exiger de Washington", "demander à Kiev", "asked of".
+ADDRESSEE_PREPS = {"de", "d'", "d’", "à", "au", "aux", "auprès", "of", "from"}
+
+
+def _addressee(verb: Token) -> Token | None:
+    """Who a request is made to, when a preposition says so ("a exigé de Washington")."""
+    for child in _objects(verb):
+        if child.dep_ in ("obl", "obl:arg", "iobj", "pobj") and _prep_of(child) in ADDRESSEE_PREPS:
+            return child
+    return None
 
 
 def _complement_subject(verb: Token) -> Token | None:
@@ -955,7 +827,22 @@ def _partner(doc: Doc, source: Token | None, trigger: Token) -> ActorMention | N
         found = actor_at(doc, candidate, depth=0)
         if found is not None and (own is None or found.actor.code != own.actor.code):
             return found
-    return None
+    if own is None or own.actor.country is None:
+        return None
+    # "Kiev et Moscou ont achevé l'échange", "talks with Tehran": the nearest other actor of
+    # the sentence, from another country, is the other party.
+    sentence = trigger.sent
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    others = [
+        m
+        for m in mentions
+        if sentence.start_char <= m.start < sentence.end_char
+        and m.actor.country not in (None, own.actor.country)
+        and not own.start <= m.start < own.end
+    ]
+    if not others:
+        return None
+    return min(others, key=lambda m: abs(m.start - trigger.idx))
 
 
 def _place_actor(token: Token, places: list[PlaceMention]) -> ActorMention | None:
@@ -971,6 +858,152 @@ def _place_actor(token: Token, places: list[PlaceMention]) -> ActorMention | Non
             )
             return ActorMention(place.start, place.end, actor, "place", token.i)
     return None
+
+
+FOREIGN_RE = re.compile(
+    r"\b(foreign|étranger|étrangère|étrangers|étrangères|international|internationale)", re.I
+)
+
+
+def text_of_mention(mention: ActorMention) -> str:
+    return mention.actor.name or ""
+
+
+#: What a withdrawal of forces withdraws; withdrawing anything else (a bill, a reform, a
+#: candidacy) is a concession.
+FORCE_NOUNS = {
+    "troupe", "force", "soldat", "armée", "unité", "militaire", "contingent", "bataillon",
+    "brigade", "char", "navire", "avion", "personnel", "combattant", "ambassadeur",
+    "troop", "soldier", "army", "unit", "battalion", "tank", "ship",
+    "warship", "aircraft", "fighter", "ambassador", "diplomat", "diplomate",
+}  # fmt: skip
+#: Acts whose negation is a refusal: "le gouvernement ne retirera pas son texte" is REJECT.
+YIELDING_TYPES = {"CONCEDE", "RETREAT"}
+
+
+def _refusal(token: Token, event_type: str, event_modality: str) -> tuple[str, str]:
+    """The type and modality of an act of giving in: withdrawing a non-military thing is
+    CONCEDE; not giving in (a negated concession) is a refusal, REJECT, asserted."""
+    if event_type == "RETREAT" and token.lemma_.lower() in ("retirer", "withdraw"):
+        objects = [c for c in token.children if c.dep_ in ("obj", "dobj")]
+        if objects and objects[0].lemma_.lower() not in FORCE_NOUNS and objects[0].pos_ == "NOUN":
+            event_type = "CONCEDE"
+    if (
+        event_type in YIELDING_TYPES
+        and event_modality == "denied"
+        and any(c.dep_ in ("advmod", "neg") and c.lower_ in NEGATIONS for c in token.children)
+    ):
+        return "REJECT", "asserted"
+    return event_type, event_modality
+
+
+#: Words around "strike" that make it a work stoppage, not an attack.
+LABOUR_WORDS = {
+    "union", "unions", "worker", "workers", "general", "pension", "pensions", "reform",
+    "wage", "wages", "pay", "teacher", "teachers", "rail", "nurses", "walkout", "picket",
+    "hunger", "national", "labour", "labor", "employees", "staff", "students",
+}  # fmt: skip
+MILITARY_WORDS = {
+    "missile", "missiles", "drone", "drones", "air", "airstrike", "military", "forces",
+    "army", "rocket", "rockets", "bomb", "bombs", "troops", "warplanes", "artillery",
+}  # fmt: skip
+
+
+def _labour_context(token: Token) -> bool:
+    words = {t.lower_ for t in token.sent}
+    return bool(words & LABOUR_WORDS) and not (words & MILITARY_WORDS)
+
+
+def _crowd(token: Token) -> ActorMention | None:
+    """The people who protest, when they are not a known actor: civilians."""
+    if token.pos_ not in ("NOUN", "NUM") or token.ent_type_ in ("GPE", "LOC", "ORG"):
+        return None
+    if token.pos_ == "NOUN" and "Plur" not in token.morph.get("Number", []):
+        return None  # a crowd is many: "the goalkeeper blocked a penalty" is no protest
+    span = token.doc[token.left_edge.i : token.i + 1]
+    actor = Actor(
+        name=span.text, sector="CVL", code="CVL", start=span.start_char, end=span.end_char
+    )
+    return ActorMention(span.start_char, span.end_char, actor, "group", token.i)
+
+
+def _own_government(source: ActorMention) -> ActorMention | None:
+    """The government of a protest's country, pointing at the protesters' span (the act
+    implies it; nothing in the text names it)."""
+    country = source.actor.country
+    if country is None:
+        return None
+    known = countries().get(country)
+    name = known.name_en if known else country
+    actor = Actor(
+        name=f"government ({name})", country=country, sector="GOV",
+        code=actor_code(country, "GOV"), role="implied by the protest",
+        start=source.start, end=source.end,
+    )  # fmt: skip
+    return ActorMention(source.start, source.end, actor, "implied", source.head)
+
+
+#: Verbs that are attacks only when what they launch is a weapon (data/events/weapons.tsv).
+LAUNCH_VERBS = {"lancer", "launch", "fire", "tirer"}
+
+
+@lru_cache(maxsize=2)
+def _weapons(lang: str) -> frozenset[str]:
+    return frozenset(
+        row["lemma"].lower() for row in read_tsv("events/weapons.tsv") if row["lang"] in (lang, "*")
+    )
+
+
+def _launches_weapon(token: Token) -> bool:
+    """ "a lancé des missiles", "fired at the base", "ont tiré sur": a weapon or a target."""
+    lang = token.doc.lang_
+    weapons = _weapons(lang)
+    for child in _objects(token):
+        if _prep_of(child) in TARGET_PREPS[lang] and child.ent_type_ not in ("DATE", "TIME"):
+            return True
+        if child.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "pobj") and (
+            child.lemma_.lower() in weapons
+            or any(
+                c.lemma_.lower() in weapons
+                for c in child.children
+                if c.dep_ in ("nmod", "prep", "compound", "pobj")
+            )
+        ):
+            return True
+    # "tirer" / "fire" alone ("les soldats ont tiré", "troops opened fire") stay attacks
+    return token.lemma_.lower() in ("tirer", "fire") and not any(
+        c.dep_ in ("obj", "dobj") for c in token.children
+    )
+
+
+def _home_country(doc: Doc, places: list[PlaceMention]) -> str | None:
+    """The country a story is about: its dateline's, else the one at least half of its places
+    are in (a domestic story)."""
+    filed = [p.place.country for p in places if p.start < dateline_end(doc) and p.place.country]
+    if filed:
+        return filed[0]
+    countries = [p.place.country for p in places if p.place.country]
+    if not countries:
+        return None
+    best = max(set(countries), key=countries.count)
+    return best if countries.count(best) * 2 >= len(countries) else None
+
+
+def _localized(mention: ActorMention | None, country: str | None) -> ActorMention | None:
+    """A generic actor of an act located in one country is of that country: "la police a
+    dispersé les manifestants à Tbilissi" -> GEOCOP, "civilians killed in Goma" -> CODCVL."""
+    if mention is None or country is None or mention.actor.country is not None:
+        return mention
+    if mention.actor.sector is None or mention.actor.code is None:
+        return mention
+    if mention.actor.code != mention.actor.sector:
+        return mention  # an IGO or a named body with a code of its own
+    if FOREIGN_RE.search(text_of_mention(mention)):
+        return mention  # "most foreign troops", "des soldats étrangers"
+    actor = mention.actor.model_copy(
+        update={"country": country, "code": actor_code(country, mention.actor.sector)}
+    )
+    return ActorMention(mention.start, mention.end, actor, mention.kind, mention.head)
 
 
 def _with_sector(mention: ActorMention, sector: str) -> ActorMention:

@@ -60,6 +60,11 @@ class Store:
                 continue
             self.db.execute("BEGIN IMMEDIATE")
             try:
+                if self.db.execute(  # another process (a server's worker) got there first
+                    "SELECT 1 FROM migrations WHERE version = ?", (version,)
+                ).fetchone():
+                    self.db.execute("COMMIT")
+                    continue
                 migration(self.db)
                 self.db.execute(
                     "INSERT INTO migrations (version, name) VALUES (?, ?)", (version, name)
@@ -293,27 +298,23 @@ class Store:
     ) -> Iterator[dict[str, Any]]:
         """Merged events, newest first, each as its merged record with ``cluster_id``,
         ``articles``, ``num_articles`` and ``num_sources`` (``detail``: also ``reports``,
-        ``claims`` and ``merge_reasons``). Filters apply to the event's representative report."""
-        from selon.store.queries import event_detail
+        ``claims`` and ``merge_reasons``). Filters apply to the merged record, ``text`` to any
+        of its reports' evidence or trigger."""
+        from selon.store.queries import EventFilter, event_detail, merged_where
 
-        where, params = ["e.id = e.cluster_id"], []
-        if type:
-            where.append("e.type = ?")
-            params.append(type.upper())
-        if country:
-            where.append("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)")
-            params += [country.upper()] * 3
-        if since:
-            where.append("e.date_end >= ?")
-            params.append(since)
-        if until:
-            where.append("e.date_start <= ?")
-            params.append(until)
+        flt = EventFilter(
+            type=[type.upper()] if type else [],
+            country=[country.upper()] if country else [],
+            since=since,
+            until=until,
+        )
+        where, params = merged_where(flt)
         if text:
-            where.append("(e.evidence LIKE ? OR e.trigger LIKE ?)")
+            where += (" AND " if where else " WHERE ") + (
+                "x.id IN (SELECT cluster_id FROM events WHERE evidence LIKE ? OR trigger LIKE ?)"
+            )
             params += [f"%{text}%"] * 2
-        sql = "SELECT e.id FROM events e WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date_start IS NULL, e.date_start DESC, e.id"
+        sql = f"SELECT x.id FROM merged_events x{where} ORDER BY x.rank, x.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         for (event_id,) in self.db.execute(sql, params).fetchall():

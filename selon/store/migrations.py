@@ -203,8 +203,119 @@ def m003_merging(db: sqlite3.Connection) -> None:
     )
 
 
+# The filterable fields of a merged event: (column, from its representative report ``e``, from
+# the merged record ``c.record``). ``rank`` orders newest first: minus the start day as YYYYMMDD,
+# 0 when undated (so undated events come last).
+MERGED_FIELDS = [
+    ("date_start", "e.date_start", "'$.date.start'"),
+    ("date_end", "e.date_end", "'$.date.end'"),
+    ("type", "e.type", "'$.type'"),
+    ("mode", "e.mode", "'$.mode'"),
+    ("modality", "e.modality", "'$.modality'"),
+    ("source_country", "e.source_country", "'$.source.country'"),
+    ("source_sector", "e.source_sector", "'$.source.sector'"),
+    ("target_country", "e.target_country", "'$.target.country'"),
+    ("target_sector", "e.target_sector", "'$.target.sector'"),
+    ("place_country", "e.place_country", "'$.places[0].country'"),
+    ("lat", "e.lat", "'$.places[0].lat'"),
+    ("lon", "e.lon", "'$.places[0].lon'"),
+]
+
+
+MERGED_COLUMNS = ["rank", "id", "rid", *(name for name, _, _ in MERGED_FIELDS), "num_sources"]
+
+
+def merged_rows_sql(condition: str) -> str:
+    """The ``merged_events`` rows of the representative reports meeting ``condition``: the
+    merged record's fields when its cluster is written, else the report's own."""
+    values = [
+        f"CASE WHEN c.id IS NULL THEN {own} ELSE json_extract(c.record, {path}) END"
+        for _, own, path in MERGED_FIELDS
+    ]
+    start = values[0]
+    return (
+        "SELECT COALESCE(-CAST(replace("
+        + start
+        + ", '-', '') AS INTEGER), 0), e.id, e.rowid, "
+        + ", ".join(values)
+        + ", COALESCE(c.num_sources, 1)"
+        " FROM events e LEFT JOIN clusters c ON c.id = e.id"
+        f" WHERE {condition} AND e.cluster_id = e.id"
+    )
+
+
+def m004_merged_events(db: sqlite3.Connection) -> None:
+    """One row per merged event with the fields the API filters on, kept in step by triggers.
+
+    ``/api/events`` lists merged events and filters them on what it shows: the merged record
+    (its type, actors, date and first place) when the cluster is written, else the
+    representative report. The table is clustered on (rank, id), the listing's order, and each
+    index ends with that key, so an equality filter walks its index in order and a cursor seeks
+    with ``(rank, id) > (?, ?)``. Triggers on ``events`` and ``clusters`` refresh a row whenever
+    either changes; ``selon.merge`` needs to know nothing about it. ``rid`` is the representative
+    report's rowid (its ``events_fts`` rowid); ``events_merged_reports`` lists the other reports,
+    so a full-text match is mapped to its merged event without reading the events themselves.
+    """
+    columns = ", ".join(MERGED_COLUMNS)
+    refresh = {
+        key: f"DELETE FROM merged_events WHERE id = {key};"
+        f" INSERT INTO merged_events ({columns})"
+        f" {merged_rows_sql(f'e.id = {key}')};"
+        for key in ("new.id", "old.id")
+    }
+    run_statements(
+        db,
+        f"""
+        CREATE TABLE merged_events (
+            rank INTEGER NOT NULL, id TEXT NOT NULL, rid INTEGER NOT NULL,
+            date_start TEXT, date_end TEXT, type TEXT NOT NULL, mode TEXT, modality TEXT,
+            source_country TEXT, source_sector TEXT, target_country TEXT, target_sector TEXT,
+            place_country TEXT, lat REAL, lon REAL, num_sources INTEGER NOT NULL,
+            PRIMARY KEY (rank, id)
+        ) WITHOUT ROWID;
+        INSERT INTO merged_events ({columns})
+            {merged_rows_sql("1")};
+        CREATE UNIQUE INDEX merged_events_id ON merged_events(id);
+        CREATE INDEX merged_events_type ON merged_events(type);
+        CREATE INDEX merged_events_mode ON merged_events(mode);
+        CREATE INDEX merged_events_modality ON merged_events(modality);
+        CREATE INDEX merged_events_source_country ON merged_events(source_country);
+        CREATE INDEX merged_events_source_sector ON merged_events(source_sector);
+        CREATE INDEX merged_events_target_country ON merged_events(target_country);
+        CREATE INDEX merged_events_target_sector ON merged_events(target_sector);
+        CREATE INDEX merged_events_place_country ON merged_events(place_country);
+        CREATE INDEX merged_events_lat_lon ON merged_events(lat, lon);
+        CREATE INDEX merged_events_date_end ON merged_events(date_end);
+        CREATE INDEX merged_events_num_sources ON merged_events(num_sources);
+        CREATE INDEX merged_events_rid ON merged_events(rid);
+        CREATE INDEX events_merged_reports ON events(cluster_id, id) WHERE cluster_id <> id;
+        CREATE TRIGGER merged_events_event_insert AFTER INSERT ON events BEGIN
+            {refresh["new.id"]}
+        END;
+        CREATE TRIGGER merged_events_event_delete AFTER DELETE ON events BEGIN
+            DELETE FROM merged_events WHERE id = old.id;
+        END;
+        CREATE TRIGGER merged_events_event_recluster AFTER UPDATE OF cluster_id ON events
+        WHEN old.cluster_id IS NOT new.cluster_id BEGIN
+            {refresh["new.id"]}
+        END;
+        CREATE TRIGGER merged_events_cluster_insert AFTER INSERT ON clusters BEGIN
+            {refresh["new.id"]}
+        END;
+        CREATE TRIGGER merged_events_cluster_update AFTER UPDATE ON clusters BEGIN
+            {refresh["old.id"]}
+            {refresh["new.id"]}
+        END;
+        CREATE TRIGGER merged_events_cluster_delete AFTER DELETE ON clusters BEGIN
+            {refresh["old.id"]}
+        END;
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema", m001_initial),
     (2, "full-text search, quote-event links, read indexes", m002_search_and_links),
     (3, "merging across articles, near-duplicates", m003_merging),
+    (4, "merged events' filter fields, indexed in listing order", m004_merged_events),
 ]

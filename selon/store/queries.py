@@ -2,15 +2,17 @@
 
 Everything here reads; ``Store`` stays the one writer. Filters are one dataclass,
 ``EventFilter``, checked once by ``EventFilter.checked`` (which names the bad parameter) and
-turned into SQL by ``where_clause``, so ``/api/events``, ``/api/stats``, ``/api/export`` and
-``selon export`` select exactly the same events.
+turned into SQL by ``merged_where`` (merged events: ``/api/events``, ``/api/points``,
+``/api/stats``) or ``where_clause`` (reports: ``/api/export`` and ``selon export``), which
+share their field conditions.
 
 Events are merged across articles (``selon.merge``): a merged event is listed once, through
 its representative report (the one whose id is the cluster id), with the merged record and the
 cluster fields (``cluster_id``, ``articles``, ``num_articles``, ``num_sources``, ``reports``,
-``merge_reasons``). Filters on fields apply to the representative report, except ``article``
-(any report) and ``min_sources`` (the merged event). Exports list every report with its
-``cluster_id`` and the cluster's counts.
+``merge_reasons``). Filters on fields apply to what is shown, the merged record (its type,
+actors, date and first place, kept in ``merged_events`` by triggers, migration 4); ``article``
+and ``q`` match any of its reports; ``min_sources`` the merged event. Exports list every report
+with its ``cluster_id`` and the cluster's counts, filtered on the report's own fields.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ from selon.records import MODALITIES, PLOVER_TYPES, SECTORS
 
 MAX_LIMIT = 1000
 MAX_POINTS = 50_000
-SORT_KEY = "COALESCE(e.date_start, '')"
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CURSOR_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})?$")
 
 
 class QueryError(ValueError):
@@ -195,47 +197,67 @@ class EventFilter:
         return out
 
 
-def _in(column: str, values: list[str], where: list[str], params: list[Any]) -> None:
-    if values:
-        where.append(f"{column} IN ({','.join('?' * len(values))})")
-        params.extend(values)
-
-
-def where_clause(flt: EventFilter, *, merged: bool = False) -> tuple[str, list[Any]]:
-    """SQL conditions over ``events e`` for a filter, and their parameters; ``merged`` keeps
-    one row per merged event (its representative report)."""
+def _field_conditions(flt: EventFilter, t: str, walk: bool = False) -> tuple[list[str], list[Any]]:
+    """The conditions on fields that reports (``events``) and merged events (``merged_events``)
+    both have, over the table alias ``t``; ``walk``: only an equality on one value may choose an
+    index (which it walks in the listing's order), the other conditions are checked row by row
+    (``+column``: else SQLite may gather their matches through an index and sort them)."""
     where: list[str] = []
     params: list[Any] = []
-    if merged:
-        where.append("e.id = e.cluster_id")
-    _in("e.type", flt.type, where, params)
-    _in("e.mode", flt.mode, where, params)
-    _in("e.modality", flt.modality, where, params)
-    _in("e.source_country", flt.source_country, where, params)
-    _in("e.source_sector", flt.source_sector, where, params)
-    _in("e.target_country", flt.target_country, where, params)
-    _in("e.target_sector", flt.target_sector, where, params)
-    _in("e.place_country", flt.place_country, where, params)
+    c = f"+{t}." if walk else f"{t}."
+    for name in (
+        "type",
+        "mode",
+        "modality",
+        "source_country",
+        "source_sector",
+        "target_country",
+        "target_sector",
+        "place_country",
+    ):
+        values = getattr(flt, name)
+        if values:  # one value keeps an index in the listing's order, several do not
+            column = f"{c}{name}" if len(values) > 1 else f"{t}.{name}"
+            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
     if flt.country:
         marks = ",".join("?" * len(flt.country))
         where.append(
-            f"(e.source_country IN ({marks}) OR e.target_country IN ({marks})"
-            f" OR e.place_country IN ({marks}))"
+            f"({c}source_country IN ({marks}) OR {c}target_country IN ({marks})"
+            f" OR {c}place_country IN ({marks}))"
         )
         params += flt.country * 3
     if flt.bbox:
         west, south, east, north = flt.bbox
-        where.append("e.lat BETWEEN ? AND ?")
+        where.append(f"{c}lat BETWEEN ? AND ?")
         params += [south, north]
         if west <= east:
-            where.append("e.lon BETWEEN ? AND ?")
+            where.append(f"{c}lon BETWEEN ? AND ?")
             params += [west, east]
         else:  # across the antimeridian
-            where.append("(e.lon >= ? OR e.lon <= ?)")
+            where.append(f"({c}lon >= ? OR {c}lon <= ?)")
             params += [west, east]
     if flt.since:
-        where.append("e.date_end >= ?")
+        where.append(f"{c}date_end >= ?")
         params.append(flt.since)
+    return where, params
+
+
+def _joined(where: list[str]) -> str:
+    return (" WHERE " + " AND ".join(where)) if where else ""
+
+
+EVENTS_FTS = "SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
+QUOTED_EVENTS = (
+    "SELECT qe.event_id FROM quote_events qe WHERE qe.quote_id IN"
+    " (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)"
+)
+
+
+def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
+    """SQL conditions over reports (``events e``) for a filter, and their parameters (exports
+    list every report)."""
+    where, params = _field_conditions(flt, "e")
     if flt.until:
         where.append("e.date_start <= ?")
         params.append(flt.until)
@@ -243,21 +265,63 @@ def where_clause(flt: EventFilter, *, merged: bool = False) -> tuple[str, list[A
         where.append("e.cluster_id IN (SELECT id FROM clusters WHERE num_sources >= ?)")
         params.append(flt.min_sources)
     if flt.article:
-        if merged:
-            where.append("e.cluster_id IN (SELECT cluster_id FROM events WHERE article_id = ?)")
-        else:
-            where.append("e.article_id = ?")
+        where.append("e.article_id = ?")
         params.append(flt.article)
     if flt.q:
         match = fts_query(flt.q)
         # One IN over a UNION: an OR of two IN subqueries makes SQLite scan every event.
         where.append(
             "e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?"
-            " UNION SELECT qe.event_id FROM quote_events qe WHERE qe.quote_id IN"
-            " (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?))"
+            f" UNION {QUOTED_EVENTS})"
         )
         params += [match, match]
-    return (" WHERE " + " AND ".join(where)) if where else "", params
+    return _joined(where), params
+
+
+def rank(day: str | None) -> int:
+    """``merged_events.rank`` of a start day: newest first, undated last."""
+    return -int(day.replace("-", "")) if day else 0
+
+
+def merged_where(
+    flt: EventFilter, *, walk: bool = False, after: tuple[str, str] | None = None
+) -> tuple[str, list[Any]]:
+    """SQL conditions over merged events (``merged_events x``): their merged record's fields,
+    any of their reports for ``article`` and ``q``.
+
+    ``walk``: the conditions are checked row by row while walking the listing's order (the
+    full-text matches are gathered once, then looked up); otherwise SQLite may start from any
+    condition's index, the full-text matches included. ``after``: a cursor's (start day, id),
+    the events listed after it, as a seek.
+    """
+    where, params = _field_conditions(flt, "x", walk)
+    if after:
+        where.append("(x.rank, x.id) > (?, ?)")
+        params += [rank(after[0]), after[1]]
+    if flt.until:  # date_start <= until, as a range of the listing's order
+        if after is None or rank(after[0]) < rank(flt.until):  # else the cursor implies it
+            where.append("x.rank >= ?")
+            params.append(rank(flt.until))
+        where.append("x.rank < 0")
+    if flt.min_sources is not None and flt.min_sources > 1:
+        where.append("x.num_sources >= ?")
+        params.append(flt.min_sources)
+    if flt.article:
+        where.append("x.id IN (SELECT cluster_id FROM events WHERE article_id = ?)")
+        params.append(flt.article)
+    if flt.q:
+        # Matches of the representative report (``rid``), of the other reports of a merged
+        # event (few: the partial index events_merged_reports), and of quotes.
+        x = "+x." if walk else "x."
+        where.append(
+            f"({x}rid IN ({EVENTS_FTS})"
+            f" OR {x}id IN (SELECT cluster_id FROM events INDEXED BY events_merged_reports"
+            f" WHERE cluster_id <> id"
+            f" AND rowid IN ({EVENTS_FTS}))"
+            f" OR {x}id IN (SELECT r.cluster_id FROM events r WHERE r.id IN ({QUOTED_EVENTS})))"
+        )
+        params += [fts_query(flt.q)] * 3
+    return _joined(where), params
 
 
 # --- cursors ------------------------------------------------------------------------------------
@@ -272,7 +336,7 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         key, event_id = json.loads(raw)
-        if isinstance(key, str) and isinstance(event_id, str):
+        if isinstance(key, str) and isinstance(event_id, str) and _CURSOR_DAY.match(key):
             return key, event_id
     except (ValueError, TypeError):
         pass
@@ -286,20 +350,6 @@ ARTICLE_COLUMNS = "a.title AS article_title, a.source AS article_source, a.url A
 
 CLUSTER_COLUMNS = "e.cluster_id, c.num_articles, c.num_sources, c.record AS cluster_record"
 CLUSTER_JOIN = " LEFT JOIN clusters c ON c.id = e.cluster_id"
-
-
-def cluster_articles(db: sqlite3.Connection, cluster_ids: list[str]) -> dict[str, list[str]]:
-    """The article ids of each merged event."""
-    out: dict[str, list[str]] = {}
-    for start in range(0, len(cluster_ids), 500):
-        chunk = cluster_ids[start : start + 500]
-        for cid, aid in db.execute(
-            f"SELECT DISTINCT cluster_id, article_id FROM events WHERE cluster_id IN"
-            f" ({','.join('?' * len(chunk))}) ORDER BY article_id",
-            chunk,
-        ):
-            out.setdefault(cid, []).append(aid)
-    return out
 
 
 def _merged(row: sqlite3.Row, merged: bool) -> dict[str, Any]:
@@ -330,39 +380,110 @@ def _cluster_fields(
     return event
 
 
-SORTED_SCAN_BUDGET = 50  # progress-handler calls, each after 1000 VM steps
+WALK_BUDGET = 30  # progress-handler calls, each after 1000 SQLite VM steps
+STEPS_PER_MATCH = 5  # gathering one full-text match before the walk (measured: 4.5)
+
+
+def page_queries(
+    flt: EventFilter, after: tuple[str, str] | None, limit: int
+) -> list[tuple[str, list[Any]]]:
+    """The two ways to select one page of merged events, newest first, each as (sql, params).
+
+    The first walks the listing's order (the table itself, or an index whose equality filter
+    leaves it in that order) and checks the other conditions row by row: fastest when matches
+    are common, a few hundred rows for a page. The second sorts the matches found through the
+    most selective index (``+`` keeps SQLite from walking the order): fastest when they are
+    rare. A cursor is a seek, ``(rank, id) > (?, ?)``, in either.
+    """
+    out = []
+    for walk in (True, False):
+        where, params = merged_where(flt, walk=walk, after=after)
+        order = "x.rank, x.id" if walk else "+x.rank, +x.id"
+        out.append(
+            (
+                f"SELECT x.id, COALESCE(x.date_start, '') AS sort_key FROM merged_events x"
+                f"{where} ORDER BY {order} LIMIT ?",
+                [*params, limit],
+            )
+        )
+    return out
 
 
 def _page_ids(
-    db: sqlite3.Connection, where: str, params: list[Any], limit: int
+    db: sqlite3.Connection, flt: EventFilter, after: tuple[str, str] | None, limit: int
 ) -> list[sqlite3.Row]:
-    """The ids of one page, newest first.
-
-    Walking the sort index and filtering as it goes is fastest when matches are common (a few
-    hundred rows read for a page); sorting the matches found through another index is fastest
-    when they are rare. SQLite cannot know which, so the walk gets a small budget and, past it,
-    the planner's own choice runs instead.
-    """
-    order = f" ORDER BY {SORT_KEY} DESC, e.id LIMIT ?"
-    select = f"SELECT e.id, {SORT_KEY} AS sort_key FROM events e"
+    """The ids of one page: SQLite cannot know whether matches are common or rare, so the walk
+    of ``page_queries`` gets a small budget and, past it, the sort of the matches runs. The
+    walk first gathers the full-text matches, so its budget grows by their number (counting
+    them reads only the index, about a millisecond for 20 000)."""
+    (walk_sql, walk_params), (sort_sql, sort_params) = page_queries(flt, after, limit)
+    allowed = WALK_BUDGET
+    if flt.q:
+        match = fts_query(flt.q)
+        found = db.execute(
+            "SELECT (SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?)"
+            " + (SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?)",
+            (match, match),
+        ).fetchone()[0]
+        allowed += found * STEPS_PER_MATCH // 1000
     calls = 0
 
     def budget() -> int:
         nonlocal calls
         calls += 1
-        return 1 if calls > SORTED_SCAN_BUDGET else 0
+        return 1 if calls > allowed else 0
 
     db.set_progress_handler(budget, 1000)
     try:
-        return db.execute(
-            f"{select} INDEXED BY events_sort{where}{order}", [*params, limit]
-        ).fetchall()
+        return db.execute(walk_sql, walk_params).fetchall()
     except sqlite3.OperationalError as exc:
         if "interrupted" not in str(exc):
             raise
     finally:
         db.set_progress_handler(None, 0)
-    return db.execute(f"{select}{where}{order}", [*params, limit]).fetchall()
+    return db.execute(sort_sql, sort_params).fetchall()
+
+
+# A listed event as JSON, built by SQLite from the stored JSON (what ``_merged`` and
+# ``_cluster_fields`` build in Python): decoding and re-encoding a page in Python cost more than
+# finding it. Unchanged values keep their stored text.
+EVENT_JSON = (
+    "json_set(CASE WHEN c.record IS NOT NULL AND e.cluster_id = e.id"
+    " THEN json_remove(c.record, '$.merge_reasons') ELSE e.record END,"
+    " '$.cluster_id', COALESCE(e.cluster_id, e.id),"
+    " '$.articles', CASE WHEN e.cluster_id IS NULL THEN json_array(e.article_id) ELSE"
+    " json((SELECT json_group_array(article_id) FROM (SELECT DISTINCT m.article_id FROM events m"
+    " WHERE m.cluster_id = e.cluster_id ORDER BY m.article_id))) END,"
+    " '$.num_articles', COALESCE(c.num_articles, 1), '$.num_sources', COALESCE(c.num_sources, 1),"
+    " '$.article', json_object('id', e.article_id, 'title', a.title, 'source', a.source,"
+    " 'url', a.url, 'published', a.published, 'language', a.language))"
+)
+
+
+def list_events_json(
+    db: sqlite3.Connection,
+    flt: EventFilter,
+    *,
+    limit: int = 100,
+    cursor: str | None = None,
+) -> tuple[str, int, str | None]:
+    """One page of merged events, newest first, as a JSON array; its length; the cursor of the
+    next page (None at the end). Filters apply to the merged records (``merged_events``)."""
+    ids = _page_ids(db, flt, decode_cursor(cursor) if cursor else None, limit + 1)
+    page_ids = [r["id"] for r in ids[:limit]]
+    found = dict(
+        db.execute(
+            f"SELECT e.id, {EVENT_JSON} FROM events e JOIN articles a ON a.id = e.article_id"
+            f"{CLUSTER_JOIN} WHERE e.id IN ({','.join('?' * len(page_ids))})",
+            page_ids,
+        ).fetchall()
+    )
+    page = [found[i] for i in page_ids if i in found]
+    next_cursor = None
+    if len(ids) > limit:
+        last = ids[limit - 1]
+        next_cursor = encode_cursor(last["sort_key"], last["id"])
+    return "[" + ",".join(page) + "]", len(page), next_cursor
 
 
 def list_events(
@@ -372,34 +493,9 @@ def list_events(
     limit: int = 100,
     cursor: str | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of events, newest first, and the cursor of the next page (None at the end)."""
-    where, params = where_clause(flt, merged=True)
-    conditions = []
-    if cursor:
-        key, last_id = decode_cursor(cursor)
-        conditions.append(f"({SORT_KEY} < ? OR ({SORT_KEY} = ? AND e.id > ?))")
-        params += [key, key, last_id]
-    if flt.until:  # implied by date_start <= until, but lets the sort index seek
-        conditions.append(f"{SORT_KEY} <= ?")
-        params.append(flt.until)
-    if conditions:
-        where += (" AND " if where else " WHERE ") + " AND ".join(conditions)
-    ids = _page_ids(db, where, params, limit + 1)
-    page_ids = [r["id"] for r in ids[:limit]]
-    rows = db.execute(
-        f"SELECT e.id, e.record, e.article_id, {ARTICLE_COLUMNS}, {CLUSTER_COLUMNS} FROM events e"
-        f" JOIN articles a ON a.id = e.article_id{CLUSTER_JOIN}"
-        f" WHERE e.id IN ({','.join('?' * len(page_ids))})",
-        page_ids,
-    ).fetchall()
-    articles = cluster_articles(db, [r["cluster_id"] or r["id"] for r in rows])
-    found = {r["id"]: _cluster_fields(_merged(r, True), r, articles) for r in rows}
-    page = [found[i] for i in page_ids if i in found]
-    next_cursor = None
-    if len(ids) > limit:
-        last = ids[limit - 1]
-        next_cursor = encode_cursor(last["sort_key"], last["id"])
-    return page, next_cursor
+    """``list_events_json`` as Python objects."""
+    page, _, next_cursor = list_events_json(db, flt, limit=limit, cursor=cursor)
+    return json.loads(page), next_cursor
 
 
 def iter_events(db: sqlite3.Connection, flt: EventFilter) -> Iterator[dict[str, Any]]:
@@ -408,7 +504,7 @@ def iter_events(db: sqlite3.Connection, flt: EventFilter) -> Iterator[dict[str, 
     sql = (
         f"SELECT e.id, e.record, e.article_id, {ARTICLE_COLUMNS}, {CLUSTER_COLUMNS}"
         f" FROM events e JOIN articles a ON a.id = e.article_id{CLUSTER_JOIN}{where}"
-        f" ORDER BY {SORT_KEY} DESC, e.id"
+        f" ORDER BY COALESCE(e.date_start, '') DESC, e.id"
     )
     for row in db.execute(sql, params):
         yield _cluster_fields(json.loads(row["record"]), row)
@@ -431,12 +527,11 @@ def event_claims(db: sqlite3.Connection, event_ids: list[str]) -> dict[str, list
 
 def count_points(db: sqlite3.Connection, flt: EventFilter) -> list[list[Any]]:
     """Compact map points: ``[id, lat, lon, type, num_sources, modality]`` for placed events."""
-    where, params = where_clause(flt, merged=True)
-    where += (" AND " if where else " WHERE ") + "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    where, params = merged_where(flt)
+    where += (" AND " if where else " WHERE ") + "x.lat IS NOT NULL AND x.lon IS NOT NULL"
     sql = (
-        "SELECT e.id, e.lat, e.lon, e.type, COALESCE(c.num_sources, 1) AS num_sources, e.modality"
-        f" FROM events e{CLUSTER_JOIN}{where}"
-        f" ORDER BY {SORT_KEY} DESC, e.id LIMIT {MAX_POINTS}"
+        "SELECT x.id, x.lat, x.lon, x.type, x.num_sources, x.modality"
+        f" FROM merged_events x{where} ORDER BY x.rank, x.id LIMIT {MAX_POINTS}"
     )
     return [list(r) for r in db.execute(sql, params)]
 
@@ -672,12 +767,12 @@ def list_actors(
 
 def stats(db: sqlite3.Connection, flt: EventFilter) -> dict[str, Any]:
     """Counts of matching merged events per day (of the start date) and type."""
-    where, params = where_clause(flt, merged=True)
+    where, params = merged_where(flt)
     days = [
         {"date": r[0], "type": r[1], "count": r[2]}
         for r in db.execute(
-            f"SELECT e.date_start, e.type, COUNT(*) FROM events e{where}"
-            " GROUP BY e.date_start, e.type ORDER BY e.date_start, e.type",
+            f"SELECT x.date_start, x.type, COUNT(*) FROM merged_events x{where}"
+            " GROUP BY x.date_start, x.type ORDER BY x.date_start, x.type",
             params,
         )
     ]
@@ -696,7 +791,8 @@ def stats(db: sqlite3.Connection, flt: EventFilter) -> dict[str, Any]:
 
 
 def facets(db: sqlite3.Connection) -> dict[str, list[str]]:
-    """The values present in the store, for the UI's filter menus."""
+    """The values the filters can match in the store (merged events' fields, read from their
+    indexes), for the UI's filter menus."""
 
     def distinct(sql: str) -> list[str]:
         return [r[0] for r in db.execute(sql) if r[0]]
@@ -705,9 +801,10 @@ def facets(db: sqlite3.Connection) -> dict[str, list[str]]:
         "type": list(PLOVER_TYPES),
         "modality": list(MODALITIES),
         "sector": list(SECTORS),
-        "mode": distinct("SELECT DISTINCT mode FROM events ORDER BY mode"),
+        "mode": distinct("SELECT DISTINCT mode FROM merged_events ORDER BY mode"),
         "country": distinct(
-            "SELECT source_country FROM events UNION SELECT target_country FROM events"
-            " UNION SELECT place_country FROM events ORDER BY 1"
+            "SELECT DISTINCT source_country FROM merged_events"
+            " UNION SELECT DISTINCT target_country FROM merged_events"
+            " UNION SELECT DISTINCT place_country FROM merged_events ORDER BY 1"
         ),
     }

@@ -180,3 +180,27 @@ def test_search_index_follows_replaced_articles(tmp_path):
         db.execute("DELETE FROM articles")
         assert hits("salves") == 0
         assert db.execute("SELECT COUNT(*) FROM quote_events").fetchone()[0] == 0
+
+
+def test_reader_lends_each_connection_to_one_request_at_a_time(store_path):
+    from selon.api.app import Reader
+
+    reader = Reader(str(store_path))
+    with reader.lend() as a:
+        with reader.lend() as b:
+            assert a is not b  # two requests in flight never share a connection
+        with reader.lend() as c:
+            assert c is b  # a returned connection is lent again
+    with pytest.raises(RuntimeError), reader.lend() as d:
+        raise RuntimeError("the request failed")
+    with reader.lend() as e, reader.lend() as f:
+        assert {id(e), id(f)} == {id(a), id(b)} and d in (a, b)  # even after a failure
+
+
+def test_concurrent_requests_all_answer(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = [{"q": "frappes"}, {"type": "ASSAULT"}, {"country": "GEO"}, {}] * 10
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda p: client.get("/api/events", params=p), queries))
+    assert all(a.status_code == 200 and a.json()["ok"] for a in answers)

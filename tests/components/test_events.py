@@ -73,3 +73,50 @@ def test_events_reported_in_quote_take_the_speaker(fr_record):
     )
     [event] = [e for e in record.events if e.type == "ASSAULT"]
     assert [a.name for a in event.according_to] == ["Oleh Synehoubov"]
+
+
+def test_events_paragraph_break_ends_a_sentence(fr_record):
+    record = fr_record(
+        "Les positions visées auraient été évacuées.\n\nTéhéran a accusé Washington de chercher "
+        "à étendre la guerre."
+    )
+    assert ("ACCUSE", "IRNGOV", "USAGOV", "asserted") in triples(record)
+
+
+def test_events_launch_needs_a_weapon(fr_record, en_record):
+    assert en_record("The band launched its world tour in Lisbon on Friday.").events == []
+    assert fr_record("Le chef étoilé a lancé un nouveau menu à Lyon.").events == []
+
+
+def test_events_launch_of_a_weapon_is_an_assault(en_record):
+    record = en_record("North Korea launched two ballistic missiles toward Japan on Sunday.")
+    assert [e.type for e in record.events] == ["ASSAULT"]
+
+
+def test_events_protesters_address_their_government(fr_record):
+    record = fr_record("PARIS, 7 mars – Des centaines de milliers de personnes ont défilé mardi.")
+    (event,) = [e for e in record.events if e.type == "PROTEST"]
+    assert (event.source.code, event.target.code) == ("FRACVL", "FRAGOV")
+    assert event.target.role == "implied by the protest"
+
+
+def test_events_a_labour_strike_is_a_protest(en_record):
+    record = en_record("Rail workers went on a national strike against the pension reform.")
+    assert [e.type for e in record.events] == ["PROTEST"]
+
+
+def test_events_not_withdrawing_a_bill_is_a_rejection(fr_record):
+    record = fr_record("Le gouvernement français ne retirera pas son projet de loi.")
+    assert ("REJECT", "FRAGOV", None, "asserted") in triples(record)
+
+
+def test_events_generic_actor_takes_the_country_of_the_place(en_record):
+    record = en_record("Police arrested dozens of students in Belgrade on Monday.")
+    assert [(e.type, e.source.code) for e in record.events] == [("COERCE", "SRBCOP")]
+
+
+def test_events_a_second_verb_with_its_own_subject_is_a_second_act(en_record):
+    record = en_record(
+        "Antony Blinken condemned the missile launches, and he accused Pyongyang of lying."
+    )
+    assert [e.type for e in record.events].count("ACCUSE") == 2

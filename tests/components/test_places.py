@@ -15,6 +15,8 @@ import pytest
 from spacy.tokens import Doc
 
 from selon.components import PlaceMention
+from selon.components.event_places import place_role, settle_places
+from selon.dateline import find_dateline
 from selon.pipeline import load_pipeline
 
 PUBLISHED = dt.datetime.fromisoformat("2024-05-26T09:00:00+03:00")
@@ -258,6 +260,37 @@ CASES: list[tuple[str, str, str, str | P]] = [
     ("fr", "L'Azerbaïdjan et l'Arménie ont signé.", "Arménie", "ARM"),
     ("fr", "La Géorgie a adopté la loi.", "Géorgie", "GEO"),
     ("en", "Kenya deployed police officers.", "Kenya", "KEN"),
+    ("en", "Fighting flared near Goma, in eastern Congo.", "Congo", "COD"),
+    # transliteration variants, landmarks and regions added to the gazetteer
+    ("fr", "Les roquettes ont été tirées près de Pyong Yang.", "Pyong Yang", (39.03, 125.75)),
+    ("fr", "Le cortège est parti du Vieux-Port vers midi.", "Vieux-Port", (43.30, 5.37)),
+    ("en", "Protesters marched toward the Green Zone.", "Green Zone", (33.31, 44.39)),
+    ("en", "The delegations met at Dolmabahce Palace.", "Dolmabahce Palace", (41.04, 29.0)),
+    ("fr", "Des manifestants se rassemblent sur l'avenue Roustavéli.", "Roustavéli", (41.7, 44.8)),
+    ("en", "Israeli troops pushed into South Lebanon.", "South Lebanon", (33.27, 35.4)),
+    # homonyms: one mention of another country does not outweigh a capital's size
+    (
+        "en",
+        "Iran rejected the resolution passed in Vienna; Tehran blamed the United States.",
+        "Vienna",
+        (48.21, 16.37),
+    ),
+    ("en", "Iranian and European negotiators will meet in Geneva.", "Geneva", (46.20, 6.14)),
+    # a demonym and a noun of territory name the country, or its capital
+    ("en", "Russia then fires the missiles at Ukrainian cities.", "Ukrainian cities", "UKR"),
+    ("fr", "Des drones ont visé plusieurs villes ukrainiennes.", "villes ukrainiennes", "UKR"),
+    ("en", "The last soldiers are to leave Malian territory.", "Malian territory", "MLI"),
+    ("fr", "Des explosions ont retenti dans la capitale russe.", "capitale russe", MOSCOW),
+    ("en", "Sirens sounded across the Ukrainian capital.", "Ukrainian capital", KYIV),
+    # "la capitale" alone: the capital of the country the article's places name most
+    (
+        "fr",
+        "Kiev a de nouveau été visée. Les débris sont tombés sur la capitale.",
+        "capitale",
+        KYIV,
+    ),
+    # a dateline's place, even a small one the NER does not tag
+    ("en", "ACCRA, July 4 (Wire) - West African leaders lifted sanctions.", "ACCRA", (5.56, -0.2)),
 ]
 
 # (lang, sentence, word that must not be a place)
@@ -272,6 +305,22 @@ NOT_PLACES: list[tuple[str, str, str]] = [
     ("en", "The march ended on Palestine Street in Baghdad.", "Palestine"),
     ("en", "Police said the crowd was peaceful.", "Police"),
     ("fr", "Le président Paul Biya a prononcé un discours.", "Paul"),
+    # a capitalised first word with a lower-case second is not a two-word name
+    ("fr", "La porte-parole du gouvernement a démenti.", "porte"),
+    ("fr", "L'agence officielle Sana a évoqué plusieurs victimes.", "Sana"),
+    # compound adjectives
+    ("en", "Troops of the U.S.-led coalition left the base.", "U.S."),
+    ("fr", "Des militants pro-Moscou ont manifesté.", "Moscou"),
+    # common words listed in data/places/not_places.tsv
+    ("en", "Russian troops seized the plant in March 2022.", "March"),
+    ("en", "The North fired two missiles on Thursday.", "North"),
+    ("fr", "Le ministère de la Défense a confirmé l'échange.", "Défense"),
+    ("en", "Biden spoke at the White House after signing the bill.", "White House"),
+    ("en", "Treasury yields moved on events in Asia.", "Asia"),
+    ("fr", "La Commission de l'Union européenne a réagi.", "Union"),
+    # a place name inside a longer name of a person or an event
+    ("en", "The mayor of Novi Sad, Milan Djuric, also resigned.", "Milan"),
+    ("fr", "Il parlera en marge du Dialogue Shangri-La.", "Shangri-La"),
 ]
 
 
@@ -279,12 +328,23 @@ NOT_PLACES: list[tuple[str, str, str]] = [
 def _places(lang: str, text: str) -> tuple[PlaceMention, ...]:
     nlp = load_pipeline(lang)
     doc: Doc = nlp.make_doc(text)
-    doc._.selon_meta = {"published": PUBLISHED, "lang": lang}
+    doc._.selon_meta = {"published": PUBLISHED, "lang": lang, "dateline": find_dateline(text)}
     for name, proc in nlp.pipeline:
         doc = proc(doc)
         if name == "selon_places":
             break
     return tuple(doc._.selon_places or ())
+
+
+@lru_cache(maxsize=64)
+def _doc(lang: str, text: str) -> Doc:
+    """The whole pipeline's Doc, its events' places settled (``settle_places``)."""
+    nlp = load_pipeline(lang)
+    doc: Doc = nlp.make_doc(text)
+    doc._.selon_meta = {"published": PUBLISHED, "lang": lang, "dateline": find_dateline(text)}
+    doc = nlp(doc)
+    settle_places(doc, doc._.selon_events)
+    return doc
 
 
 def _km(a: P, b: P) -> float:
@@ -335,3 +395,81 @@ def test_region_is_admin1_and_airport_is_point() -> None:
     assert region.place.precision == "admin1" and region.feature == "admin1"
     (airport,) = _places("fr", "L'aéroport de Goma a été fermé.")
     assert airport.place.precision == "point" and airport.feature == "airport"
+
+
+def test_one_sense_per_article() -> None:
+    """A name read as a place once is a place wherever else it is capitalised, even where the
+    NER calls it a person ("on the western edge of Goma")."""
+    text = (
+        "Fighting raged in Goma on Friday. Shells slammed into camps on the western edge of Goma."
+    )
+    second = text.rindex("Goma")
+    found = [m for m in _places("en", text) if m.start == second]
+    assert found and found[0].place.country == "COD"
+
+
+# (lang, sentence, place, trigger word, role): how a place is used by the clause of an event
+ROLES: list[tuple[str, str, str, str, str]] = [
+    ("fr", "Des manifestants ont défilé à Paris mardi.", "Paris", "défilé", "at"),
+    ("en", "Protesters marched in Baghdad on Friday.", "Baghdad", "marched", "at"),
+    ("fr", "Des frappes russes ont visé Kharkiv.", "Kharkiv", "frappes", "object"),
+    ("en", "Russia struck the central city of Dnipro.", "Dnipro", "struck", "at"),
+    ("en", "Drones struck Kharkiv overnight.", "Kharkiv", "struck", "object"),
+    ("fr", "La ville de Belgorod a été bombardée.", "Belgorod", "bombardée", "at"),
+    ("en", "Shells hit camps in the southern suburbs of Kharkiv.", "Kharkiv", "hit", "at"),
+    ("fr", "Les rebelles se sont retirés de Goma.", "Goma", "retirés", "towards"),
+    ("en", "Ukraine fired missiles into the Bryansk region.", "Bryansk", "fired", "towards"),
+    ("fr", "Washington a imposé des sanctions contre la Russie.", "Russie", "imposé", "actor"),
+    ("en", "Iran's foreign ministry condemned the raids.", "Iran", "condemned", "actor"),
+    ("fr", "Le gouverneur de Belgorod a démissionné.", "Belgorod", "démissionné", "actor"),
+    ("fr", "Ils ont arrêté deux habitants de Belgorod.", "Belgorod", "arrêté", "at"),
+    ("fr", "Ils ont transmis à Kiev la position des batteries.", "Kiev", "transmis", "actor"),
+    ("fr", "Le gouvernement a appelé à sanctionner Kigali.", "Kigali", "appelé", "actor"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "trigger", "role"), ROLES)
+def test_place_role(lang: str, text: str, place: str, trigger: str, role: str) -> None:
+    doc = _doc(lang, text)
+    (mention,) = [m for m in doc._.selon_places if text[m.start : m.end].startswith(place)]
+    (token,) = [t for t in doc if t.text == trigger]
+    assert place_role(doc, mention, token) == role
+
+
+def _events(lang: str, text: str, kind: str) -> list[list[str]]:
+    doc = _doc(lang, text)
+    found = [[p.place.name for p in e.places] for e in doc._.selon_events if e.type == kind]
+    assert found, f"no {kind} event in {[e.type for e in doc._.selon_events]}"
+    return found
+
+
+def test_a_statement_has_no_place_of_its_addressee() -> None:
+    assert _events("fr", "Le président a exigé de Washington des armes.", "REQUEST") == [[]]
+    assert _events("fr", "Bakou a salué une étape historique.", "SUPPORT") == [[]]
+
+
+def test_a_statement_keeps_the_place_its_clause_says() -> None:
+    text = "Les présidents se sont rencontrés mardi à Genève."
+    assert _events("fr", text, "CONSULT") == [["Genève"]]
+
+
+def test_a_statement_takes_the_dateline_in_the_lead_sentence() -> None:
+    text = "ACCRA, July 4 (Wire) - West African leaders on Sunday lifted the sanctions on Mali."
+    assert ["ACCRA"] in _events("en", text, "CONCEDE")
+
+
+def test_a_physical_act_takes_the_place_of_the_act_before_it() -> None:
+    text = (
+        "Des milliers de manifestants ont défilé mardi à Tbilissi contre la loi. "
+        "La police a interpellé treize personnes."
+    )
+    assert _events("fr", text, "COERCE") == [["Tbilissi"]]
+
+
+def test_in_another_paragraph_only_the_country_is_known() -> None:
+    text = (
+        "Des milliers de manifestants ont défilé mardi à Tbilissi contre la loi.\n\n"
+        "Selon l'opposition, des policiers auraient frappé des manifestants à terre."
+    )
+    (assault,) = [e for e in _doc("fr", text)._.selon_events if e.type == "ASSAULT" and e.places]
+    assert [(p.place.country, p.place.precision) for p in assault.places] == [("GEO", "country")]
