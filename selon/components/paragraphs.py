@@ -14,9 +14,8 @@ from spacy.tokens import Doc
 @Language.component("selon_paragraphs")
 def selon_paragraphs(doc: Doc) -> Doc:
     for token in doc[:-1]:
-        if (
-            ("\n" in token.text_with_ws and not token.is_space)
-            or (token.is_space and "\n" in token.text)
+        if ("\n" in token.text_with_ws and not token.is_space) or (
+            token.is_space and "\n" in token.text
         ):
             following = doc[token.i + 1]
             if not following.is_space:
