@@ -34,7 +34,7 @@ from selon.components import (
 from selon.components.actors import actor_at, dateline_end
 from selon.components.event_dates import date_events
 from selon.components.event_discourse import inherit_arguments, link_reactions, with_participants
-from selon.components.event_places import event_places
+from selon.components.event_places import event_places, settle_places
 from selon.components.quotes import ACCORDING, speaker_of
 from selon.lexicon import Trigger, TriggerTable, countries, read_tsv, speech_verbs, triggers
 from selon.phrases import fold, words
@@ -632,6 +632,7 @@ def selon_events(doc: Doc) -> Doc:
     events = _merge_light_verbs(doc, events)
     link_reactions(doc, events)
     events = _merge_coreferent(doc, events)
+    settle_places(doc, events)
     inherit_arguments(events)
     events = with_participants(events)
     for number, event in enumerate(events, start=1):
