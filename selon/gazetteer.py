@@ -29,7 +29,7 @@ place mentions finer than a country, dev split, found within 50 km) and ``--stat
 process, imports not counted; this machine, 2 cores shared with other jobs):
 
     cities  entries  name keys  dev gold places  build   RSS delta  tracemalloc peak
-    15000    36,541    125,783     234/257       1.9 s    135 MiB       112 MiB
+    15000    36,544    125,790     234/257     1.9-2.9 s  135 MiB       112 MiB
     5000     72,007    205,058     234/257       5.8 s    223 MiB       198 MiB
     1000    172,926    388,816     234/257      15.6 s    455 MiB       406 MiB
     500     237,443    484,148     234/257      25.9 s    581 MiB       521 MiB

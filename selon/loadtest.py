@@ -1,22 +1,26 @@
 """Load benchmark of ``/api/events`` (a script, not a timed test).
 
 ``python -m selon.loadtest [--events 100000] [--rates 50,200] [--duration 20]`` builds a
-synthetic store (or reuses ``--db`` when it exists), starts ``selon serve`` in a second process
-on loopback, sends filtered ``/api/events`` requests at each fixed rate (open loop: request *i*
-is due at ``i / rate`` seconds, and its latency counts from then, so a slow server cannot hide
-its queue) and prints p50/p95/p99 latency per rate. Traffic goes to 127.0.0.1 only and every
-loop is bounded in count and time.
+synthetic store (or reuses ``--db`` when it exists), starts the API in a second process
+on loopback (uvicorn, ``--workers`` processes), sends filtered ``/api/events`` requests at each
+fixed rate (open loop: request *i* is due at ``i / rate`` seconds, and its latency counts from
+then, so a slow server cannot hide its queue) and prints the achieved rate, failures and
+p50/p95/p99 latency per rate and per filter, with the machine's load average before and after.
+Requests still unanswered 30 s after the last one was due count as failures. Traffic goes to
+127.0.0.1 only and every loop is bounded in count and time.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import math
 import os
 import random
 import signal
 import socket
+import ssl
 import statistics
 import subprocess
 import sys
@@ -149,47 +153,67 @@ def build(path: Path, events: int, per_article: int = 10) -> None:
     print(f"built {path}: {count} events in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
-GIVE_UP = 30.0  # seconds
+GIVE_UP = 30.0  # seconds after the last request is due
+CONNECTIONS = 64  # kept-alive connections of the load generator
 
 
 async def run_rate(url: str, rate: float, duration: float) -> dict[str, Any]:
+    """Send ``rate * duration`` requests, request *i* due at ``i / rate`` s, over
+    ``CONNECTIONS`` connections: a request waits for a free one, and its latency counts from
+    when it was due. (One pooled client with thousands of waiting requests spent more CPU in
+    its pool than the server took to answer them.)"""
     import httpx
 
     total = int(rate * duration)
     latencies: list[float] = []
     by_query: list[list[float]] = [[] for _ in QUERIES]
     failures = 0
-    limits = httpx.Limits(max_connections=400, max_keepalive_connections=400)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
-        start = time.perf_counter() + 0.2
+    due: asyncio.Queue[int] = asyncio.Queue()
+    tls = ssl.create_default_context()  # unused on http://, but each client would load its own
+    clients = [
+        httpx.AsyncClient(base_url=url, timeout=GIVE_UP, verify=tls) for _ in range(CONNECTIONS)
+    ]
+    # open every connection before the clock starts
+    await asyncio.gather(*(c.get("/api/events", params={"limit": "1"}) for c in clients))
+    start = time.perf_counter() + 0.2
 
-        async def one(i: int) -> None:
-            nonlocal failures
-            due = start + i / rate
-            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+    async def connection(client: httpx.AsyncClient) -> None:
+        nonlocal failures
+        while True:
+            i = await due.get()
             try:
                 response = await client.get("/api/events", params=QUERIES[i % len(QUERIES)])
                 if response.status_code != 200:
                     failures += 1
             except httpx.HTTPError:
                 failures += 1
-            latency = time.perf_counter() - due
+            latency = time.perf_counter() - (start + i / rate)
             latencies.append(latency)
             by_query[i % len(QUERIES)].append(latency)
+            due.task_done()
 
-        tasks = [asyncio.ensure_future(one(i)) for i in range(total)]
-        # every request is answered, fails, or is given up GIVE_UP seconds after the last is due
-        _, pending = await asyncio.wait(tasks, timeout=duration + GIVE_UP)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
-        elapsed = time.perf_counter() - start
+    async def dispatch() -> None:
+        for i in range(total):
+            await asyncio.sleep(max(0.0, start + i / rate - time.perf_counter()))
+            due.put_nowait(i)
+        await due.join()
+
+    connections = [asyncio.ensure_future(connection(c)) for c in clients]
+    with contextlib.suppress(TimeoutError):  # what is left counts as unanswered
+        await asyncio.wait_for(dispatch(), timeout=duration + GIVE_UP)
+    elapsed = time.perf_counter() - start
+    for task in connections:
+        task.cancel()
+    await asyncio.gather(*connections, return_exceptions=True)
+    for client in clients:
+        await client.aclose()
+    unanswered = total - len(latencies)
     return {
         "rate": rate,
         "requests": total,
         "achieved_rps": (len(latencies) - failures) / elapsed,  # answered 200 OK
-        "failures": failures + len(pending),
-        "unanswered": len(pending),
+        "failures": failures + unanswered,
+        "unanswered": unanswered,
         **percentiles(latencies),
         "mean_ms": statistics.fmean(latencies) * 1000 if latencies else math.nan,
         "by_query": [percentiles(q) for q in by_query],
@@ -243,6 +267,27 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def server_cpu(pid: int) -> float | None:
+    """CPU seconds used so far by the process ``pid`` and its descendants (Linux /proc; None
+    elsewhere): what the server costs per request, whatever else the machine runs."""
+    try:
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                with contextlib.suppress(OSError):
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                    stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    except OSError:
+        return None
+    tree, grew = {pid}, True
+    while grew:
+        more = {p for p, (parent, _) in stats.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    ticks = sum(stats[p][1] for p in tree if p in stats)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -284,14 +329,23 @@ def main(argv: list[str] | None = None) -> None:
                 httpx.get(url + "/api/events", params=query, timeout=30)
         print(f"{events} events in {path}; {args.workers} worker(s); {os.cpu_count()} CPUs")
         for rate in (float(r) for r in args.rates.split(",")):
-            before = load()
+            before, cpu_before, own_before = load(), server_cpu(server.pid), time.process_time()
             r = asyncio.run(run_rate(url, rate, min(args.duration, 120)))
+            cpu_after, own = server_cpu(server.pid), time.process_time() - own_before
+            answered = r["requests"] - r["unanswered"]
+            if cpu_before is not None and cpu_after is not None and answered:
+                per_request = f"{(cpu_after - cpu_before) / answered * 1000:.1f} ms"
+            else:
+                per_request = "unknown"
             print(
                 f"\nrate {r['rate']:.0f}/s: {r['requests']} requests, achieved"
                 f" {r['achieved_rps']:.1f}/s, {r['failures']} failures"
                 f" ({r['unanswered']} unanswered);"
                 f" p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms"
                 f"\n  load average (1, 5, 15 min) before: {before}, after: {load()}"
+                f"\n  CPU per request: server {per_request},"
+                f" load generator {own / max(answered, 1) * 1000:.1f} ms"
+                "\n  per filter: p50 p95 p99 ms"
             )
             for query, q in zip(QUERIES, r["by_query"], strict=True):
                 print(

@@ -1,6 +1,8 @@
 """Reading quantities in French and English: digits, number words and approximate forms.
 
 ``find_quantities(text, lang)`` yields every quantity with its span and its (min, max, approx);
+``find_ranges(text, lang)`` yields the ranges two of them make ("de 30 000 à 50 000", "from
+81,000 to 700,000", "between 20 and 30": the first's min, the second's max);
 ``find_zeros(text, lang)`` yields the spans of zeros said by negation ("aucune victime");
 ``parse_number(text, lang)`` reads one number written with digits or words.
 
@@ -58,6 +60,7 @@ percentages are numbers: the claims component filters dates and units itself.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -379,3 +382,33 @@ def find_zeros(text: str, lang: str) -> Iterator[tuple[int, int]]:
     """Spans of zero quantities by negation: "aucune", "pas de", "no", "no one", "nobody"."""
     for m in _ZERO[lang].finditer(text):
         yield m.start(), m.end()
+
+
+#: "de 30 000 à 50 000", "from 81,000 to 700,000", "between 20 and 30", "entre 20 et 30".
+RANGE_OPENERS = {"fr": r"(?:\bde|\bd['’]|\bentre)", "en": r"(?:\bfrom|\bbetween)"}
+RANGE_JOINS = {"fr": r"\s+(?:à|et)\s+|\s*[-–]\s*", "en": r"\s+(?:to|and)\s+|\s*[-–]\s*"}
+
+
+def find_ranges(text: str, lang: str) -> Iterator[Quantity]:
+    """Ranges of two quantities: the span runs from the first to the second, the bounds are
+    the first's min and the second's max ("from 81,000 to 700,000" -> 81000/700000)."""
+    found = list(find_quantities(text, lang))
+    opener = re.compile(RANGE_OPENERS[lang] + r"\s*$", re.I)
+    join = re.compile(RANGE_JOINS[lang], re.I)
+    for first, second in itertools.pairwise(found):
+        between = text[first.end : second.start]
+        if not join.fullmatch(between) or not opener.search(
+            text[max(0, first.start - 10) : first.start]
+        ):
+            continue
+        low, high = first.min, second.max
+        if low is None or high is None or low > high:
+            continue
+        yield Quantity(
+            first.start,
+            second.end,
+            low,
+            high,
+            first.approx or second.approx,
+            text[first.start : second.end],
+        )

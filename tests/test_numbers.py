@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from selon.numbers import Quantity, find_quantities, find_zeros, parse_number
+from selon.numbers import Quantity, find_quantities, find_ranges, find_zeros, parse_number
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -374,3 +374,26 @@ def test_all_quantities_in_order() -> None:
         ("une vingtaine", 20, 20, True),
         ("3 000", 3000, 3000, False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "matched", "low", "high"),
+    [
+        ("en", "estimates ranged from 81,000 to 700,000 marchers", "81,000 to 700,000", 81000, 7e5),
+        ("en", "between 20 and 30 people died", "20 and 30", 20, 30),
+        ("en", "from 2.5 to 3 million people", "2.5 to 3 million", 2.5, 3e6),
+        ("fr", "de 30 000 à 50 000 manifestants", "30 000 à 50 000", 30000, 50000),
+        ("fr", "entre vingt et trente morts", "vingt et trente", 20, 30),
+        ("fr", "d'au moins 80 à 100 blessés", "au moins 80 à 100", 80, 100),
+        ("fr", "par 84 voix contre 30", None, None, None),
+        ("en", "it fell from 30 to 20 percent", None, None, None),
+        ("en", "two to three soldiers", None, None, None),
+    ],
+)
+def test_ranges(
+    lang: str, text: str, matched: str | None, low: float | None, high: float | None
+) -> None:
+    found = [(r.text, r.min, r.max) for r in find_ranges(text, lang)]
+    assert found == (
+        [] if matched is None else [(matched, pytest.approx(low), pytest.approx(high))]
+    )

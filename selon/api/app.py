@@ -1,10 +1,10 @@
 """The analyst's workbench: a read-only JSON API over the store and the offline UI.
 
 ``create_app(db)`` migrates the store once, then reads it through a pool of connections, one
-per request in flight. Every ``/api`` answer is an envelope (``selon.api.envelope``); the UI is static files
-from ``selon/ui/static`` that call the same API. OpenAPI is at ``/docs``. ``app_from_env`` is
-the same app over ``$SELON_DB`` for uvicorn's ``--factory`` (several worker processes:
-``python -m uvicorn --factory selon.api.app:app_from_env --workers 2``).
+per request in flight. Every ``/api`` answer is an envelope (``selon.api.envelope``); the UI is
+static files from ``selon/ui/static`` that call the same API. OpenAPI is at ``/docs``.
+``app_from_env`` is the same app over ``$SELON_DB`` for uvicorn's ``--factory`` (several worker
+processes: ``python -m uvicorn --factory selon.api.app:app_from_env --workers 2``).
 """
 
 from __future__ import annotations

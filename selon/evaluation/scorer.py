@@ -9,7 +9,9 @@ Facets (each a precision / recall / F1 over additive counts, in the spirit of sp
   precision); modality is scored as accuracy, reported as P = R = F1;
 - quotes: a quote matches when its span overlaps a gold quote; quote speaker: accuracy of the
   speaker on matched quotes;
-- claims: a claim matches when its span overlaps a gold claim and value and source are right.
+- claims: a claim matches when its span overlaps a gold claim and value and source are right;
+  claim value and claim source: over gold claims whose span a claim overlaps, the accuracy of
+  its value and of its source (each reported as P = R = F1, like modality).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 from selon.evaluation.corpus import find_trigger, parse_day
 from selon.geo import km
 from selon.phrases import words
-from selon.records import ArticleRecord, Event
+from selon.records import ArticleRecord, Claim, Event
 
 
 @dataclass
@@ -57,7 +59,18 @@ class PRF:
         }
 
 
-FACETS = ("events", "dates", "places", "modality", "quotes", "quote_speaker", "claims", "merge")
+FACETS = (
+    "events",
+    "dates",
+    "places",
+    "modality",
+    "quotes",
+    "quote_speaker",
+    "claims",
+    "claim_value",
+    "claim_source",
+    "merge",
+)
 
 
 @dataclass
@@ -211,11 +224,7 @@ def score_article(record: ArticleRecord, gold: dict[str, Any]) -> Scores:
         f["quotes"].tp += 1
         matched_quotes.add(hit.id)
         speaker = hit.speaker.name if hit.speaker is not None else None
-        if name_matches(g.get("speaker"), speaker):
-            f["quote_speaker"].tp += 1
-        else:
-            f["quote_speaker"].fp += 1
-            f["quote_speaker"].fn += 1
+        _accuracy(f["quote_speaker"], name_matches(g.get("speaker"), speaker))
     golds = [
         (text.find(g["text"]), text.find(g["text"]) + len(g["text"]))
         for g in gold.get("quotes", [])
@@ -223,28 +232,52 @@ def score_article(record: ArticleRecord, gold: dict[str, Any]) -> Scores:
     f["quotes"].fp += sum(
         1 for q in record.quotes if not any(q.start < e and s < q.end for s, e in golds)
     )
-    # claims: value and source
+    # claims: value and source together; and each of them on the claims whose span is found
     claimed = set()
     for g in gold.get("claims", []):
         start = text.find(g["text"])
         end = start + len(g["text"])
         hits = [c for c in record.claims if c.start < end and start < c.end and c.id not in claimed]
-        ok = False
-        for c in hits:
-            value_ok = (c.min == g.get("min") and c.max == g.get("max")) or (
-                c.approx and g.get("approx") and _overlap(c.min, c.max, g.get("min"), g.get("max"))
-            )
-            source = c.according_to.name if c.according_to is not None else None
-            if value_ok and name_matches(g.get("according_to"), source):
-                ok = True
-                claimed.add(c.id)
-                break
-        if ok:
+        judged = [(c, _value_ok(c, g), _source_ok(c, g)) for c in hits]
+        # The best claim on the span: both right, else the value right, else the first one.
+        best = max(judged, key=lambda j: (j[1] and j[2], j[1]), default=None)
+        if best is None:
+            f["claims"].fn += 1
+            continue
+        claim, value_ok, source_ok = best
+        _accuracy(f["claim_value"], value_ok)
+        _accuracy(f["claim_source"], source_ok)
+        if value_ok and source_ok:
+            claimed.add(claim.id)
             f["claims"].tp += 1
         else:
             f["claims"].fn += 1
     f["claims"].fp += len(record.claims) - len(claimed)
     return scores
+
+
+def _value_ok(claim: Claim, gold: dict[str, Any]) -> bool:
+    """The same bounds, or overlapping ranges when both are approximate."""
+    if claim.min == gold.get("min") and claim.max == gold.get("max"):
+        return True
+    return bool(
+        claim.approx
+        and gold.get("approx")
+        and _overlap(claim.min, claim.max, gold.get("min"), gold.get("max"))
+    )
+
+
+def _source_ok(claim: Claim, gold: dict[str, Any]) -> bool:
+    source = claim.according_to.name if claim.according_to is not None else None
+    return name_matches(gold.get("according_to"), source)
+
+
+def _accuracy(prf: PRF, right: bool) -> None:
+    if right:
+        prf.tp += 1
+    else:
+        prf.fp += 1
+        prf.fn += 1
 
 
 def _overlap(a: float | None, b: float | None, c: float | None, d: float | None) -> bool:

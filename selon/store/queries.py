@@ -197,14 +197,26 @@ class EventFilter:
         return out
 
 
-def _field_conditions(flt: EventFilter, t: str, walk: bool = False) -> tuple[list[str], list[Any]]:
+PAIRED = ("place_country", "source_country", "target_country")  # indexed with the type
+
+
+def _field_conditions(
+    flt: EventFilter, t: str, walk: bool = False, paired: bool = False
+) -> tuple[list[str], list[Any]]:
     """The conditions on fields that reports (``events``) and merged events (``merged_events``)
     both have, over the table alias ``t``; ``walk``: only an equality on one value may choose an
     index (which it walks in the listing's order), the other conditions are checked row by row
-    (``+column``: else SQLite may gather their matches through an index and sort them)."""
+    (``+column``: else SQLite may gather their matches through an index and sort them);
+    ``paired``: one type with one country of ``PAIRED`` goes through their joint index."""
     where: list[str] = []
     params: list[Any] = []
     c = f"+{t}." if walk else f"{t}."
+    pair = None
+    if paired and len(flt.type) == 1:
+        pair = next((name for name in PAIRED if len(getattr(flt, name)) == 1), None)
+    if pair:
+        where.append(f"{t}.{pair} || ' ' || {t}.type = ?")
+        params.append(f"{getattr(flt, pair)[0]} {flt.type[0]}")
     for name in (
         "type",
         "mode",
@@ -218,6 +230,8 @@ def _field_conditions(flt: EventFilter, t: str, walk: bool = False) -> tuple[lis
         values = getattr(flt, name)
         if values:  # one value keeps an index in the listing's order, several do not
             column = f"{c}{name}" if len(values) > 1 else f"{t}.{name}"
+            if pair and name in (pair, "type"):  # the pair's index finds them
+                column = f"+{t}.{name}"
             where.append(f"{column} IN ({','.join('?' * len(values))})")
             params.extend(values)
     if flt.country:
@@ -254,19 +268,30 @@ QUOTED_EVENTS = (
 )
 
 
+def _when(where: list[str], params: list[Any], condition: str, value: Any) -> None:
+    """Add ``condition`` with its one parameter, unless the value is missing."""
+    if value:
+        where.append(condition)
+        params.append(value)
+
+
+def _many(flt: EventFilter) -> int | None:
+    """``min_sources`` when it selects anything (1 is every event)."""
+    return flt.min_sources if flt.min_sources is not None and flt.min_sources > 1 else None
+
+
 def where_clause(flt: EventFilter) -> tuple[str, list[Any]]:
     """SQL conditions over reports (``events e``) for a filter, and their parameters (exports
     list every report)."""
     where, params = _field_conditions(flt, "e")
-    if flt.until:
-        where.append("e.date_start <= ?")
-        params.append(flt.until)
-    if flt.min_sources is not None and flt.min_sources > 1:
-        where.append("e.cluster_id IN (SELECT id FROM clusters WHERE num_sources >= ?)")
-        params.append(flt.min_sources)
-    if flt.article:
-        where.append("e.article_id = ?")
-        params.append(flt.article)
+    _when(where, params, "e.date_start <= ?", flt.until)
+    _when(
+        where,
+        params,
+        "e.cluster_id IN (SELECT id FROM clusters WHERE num_sources >= ?)",
+        _many(flt),
+    )
+    _when(where, params, "e.article_id = ?", flt.article)
     if flt.q:
         match = fts_query(flt.q)
         # One IN over a UNION: an OR of two IN subqueries makes SQLite scan every event.
@@ -294,7 +319,7 @@ def merged_where(
     condition's index, the full-text matches included. ``after``: a cursor's (start day, id),
     the events listed after it, as a seek.
     """
-    where, params = _field_conditions(flt, "x", walk)
+    where, params = _field_conditions(flt, "x", walk, paired=True)
     if after:
         where.append("(x.rank, x.id) > (?, ?)")
         params += [rank(after[0]), after[1]]
@@ -303,12 +328,10 @@ def merged_where(
             where.append("x.rank >= ?")
             params.append(rank(flt.until))
         where.append("x.rank < 0")
-    if flt.min_sources is not None and flt.min_sources > 1:
-        where.append("x.num_sources >= ?")
-        params.append(flt.min_sources)
-    if flt.article:
-        where.append("x.id IN (SELECT cluster_id FROM events WHERE article_id = ?)")
-        params.append(flt.article)
+    _when(where, params, "x.num_sources >= ?", _many(flt))
+    _when(
+        where, params, "x.id IN (SELECT cluster_id FROM events WHERE article_id = ?)", flt.article
+    )
     if flt.q:
         # Matches of the representative report (``rid``), of the other reports of a merged
         # event (few: the partial index events_merged_reports), and of quotes.

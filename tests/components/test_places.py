@@ -464,6 +464,9 @@ def test_a_physical_act_takes_the_place_of_the_act_before_it() -> None:
         "La police a interpellé treize personnes."
     )
     assert _events("fr", text, "COERCE") == [["Tbilissi"]]
+    doc = _doc("fr", text)
+    settle_places(doc, doc._.selon_events)  # a second pass changes nothing
+    assert _events("fr", text, "COERCE") == [["Tbilissi"]]
 
 
 def test_in_another_paragraph_only_the_country_is_known() -> None:

@@ -1,3 +1,6 @@
+from selon.components.quotes import find_quote_spans
+
+
 def speakers(record):
     return [(q.kind, q.speaker.name if q.speaker else None) for q in record.quotes]
 
@@ -43,3 +46,38 @@ def test_quotes_indirect_speech(en_record):
     [quote] = record.quotes
     assert quote.kind == "indirect" and quote.speaker.code == "USAMIL"
     assert quote.text.startswith("two drones")
+
+
+def test_quotes_span_paragraphs_when_the_mark_opens_again(fr_record):
+    record = fr_record(
+        "La porte-parole du ministère, Lina Haddad, a déclaré :\n\n"
+        "« Nous avons transmis nos propositions aux médiateurs.\n\n"
+        "« Nous attendons désormais une réponse claire. »"
+    )
+    [quote] = record.quotes
+    assert quote.text.startswith("Nous avons transmis") and quote.text.endswith("réponse claire.")
+    assert (quote.kind, quote.speaker.name) == ("direct", "Lina Haddad")
+
+
+def test_quote_spans_join_paragraphs_only_for_the_same_mark():
+    text = "« Un.\n\n« Deux », dit-il. « Trois »\n\n“Quatre.\n\n« Cinq »"
+    spans = [text[s:e] for _, _, s, e in find_quote_spans(text)]
+    assert spans == ["Un.\n\n« Deux", "Trois", "Cinq"]
+
+
+def test_quotes_an_act_asked_is_no_reported_speech(en_record):
+    record = en_record("The president urged allies to speed up deliveries of air defence systems.")
+    assert record.quotes == []
+
+
+def test_quotes_an_apposition_before_the_verb_is_no_incise(fr_record):
+    record = fr_record(
+        "La porte-parole de la diplomatie russe, Maria Zakharova, a dénoncé des mesures illégales."
+    )
+    assert record.quotes == []
+
+
+def test_quotes_speakers_are_remembered_for_the_claims(en_record):
+    record = en_record('"We counted at least 40 dead," said Olena Kovalenko, the mayor of Sumy.')
+    [claim] = record.claims
+    assert (claim.what, claim.min, claim.according_to.name) == ("deaths", 40, "Olena Kovalenko")
