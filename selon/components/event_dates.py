@@ -89,6 +89,13 @@ def _has_cue(words: list[str], cues: list[tuple[str, ...]]) -> bool:
     return any(tuple(words[i : i + len(cue)]) == cue for cue in cues for i in range(len(words)))
 
 
+def is_background(token: Token) -> bool:
+    """A mention of an earlier, other act ("en riposte à l'attaque", "a day after the
+    bombing"): a background cue among the four words before the trigger."""
+    before = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 4) : token.i]]
+    return _has_cue(before, undated_cues(token.doc.lang_)["background"])
+
+
 # --- Clauses and tenses -------------------------------------------------------------------------
 
 
@@ -405,11 +412,9 @@ def continues_narrative(
     clause = _event_clause(token)
     if clause is None or is_future(clause) or not _told_as_done(clause, triggers_at):
         return False
-    cues = undated_cues(token.doc.lang_)
-    before = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 4) : token.i]]
-    if _has_cue(before, cues["background"]):
+    if is_background(token):
         return False
-    return not _has_cue(_clause_words(clause), cues["habit"])
+    return not _has_cue(_clause_words(clause), undated_cues(token.doc.lang_)["habit"])
 
 
 def current_scene(text: str, scenes: list[DateMention], offset: int) -> DateMention | None:

@@ -32,7 +32,7 @@ from selon.components import (
     text_of,
 )
 from selon.components.actors import actor_at, dateline_end
-from selon.components.event_dates import date_events
+from selon.components.event_dates import date_events, is_background
 from selon.components.event_discourse import inherit_arguments, link_reactions, with_participants
 from selon.components.event_places import event_places, settle_places
 from selon.components.quotes import ACCORDING, speaker_of
@@ -456,7 +456,7 @@ def selon_events(doc: Doc) -> Doc:
     seen: set[tuple[int, str]] = set()
     covered_until = -1
     published = (doc._.selon_meta or {}).get("published")
-    filed_in = _home_country(doc, places)
+    home = _home_country(doc, places)
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB",) else "NOUN" if token.pos_ == "NOUN" else None
         if pos is None:
@@ -591,7 +591,7 @@ def selon_events(doc: Doc) -> Doc:
         places_here = event_places(token, places, actor_spans, quote_spans)
         local = next((p.place.country for p in places_here if p.place.country), None)
         if local is None:
-            local = filed_in  # a domestic story: its dateline's country
+            local = home  # a domestic story: its dateline's or its places' country
         if local is not None and local not in {
             m.actor.country for m in (source, target) if m is not None
         }:
@@ -670,13 +670,6 @@ def _merge_linked(doc: Doc, events: list[EventMention]) -> list[EventMention]:
     return kept
 
 
-#: Words that make an event noun a reference to an earlier, other act ("en riposte à
-#: l'attaque", "a day after the bombing"): such a mention is its own (background) event.
-BACKGROUND_CUES = {
-    "riposte", "représailles", "réponse", "après", "depuis", "suite", "avant", "lors",
-    "response", "retaliation", "after", "following", "since", "before", "revenge", "like",
-    "comme", "rappel", "anniversaire", "anniversary",
-}  # fmt: skip
 REALIS = {"asserted", "hedged"}
 
 
@@ -718,11 +711,6 @@ def _merge_light_verbs(doc: Doc, events: list[EventMention]) -> list[EventMentio
     return [e for e in events if id(e) not in drop]
 
 
-def _is_background(token: Token) -> bool:
-    window = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 4) : token.i]]
-    return any(word in BACKGROUND_CUES for word in window)
-
-
 def _compatible(a: EventMention, b: EventMention) -> bool:
     for x, y in ((a.source, b.source), (a.target, b.target)):
         if x is not None and y is not None and x.actor.code != y.actor.code:
@@ -753,7 +741,7 @@ def _merge_coreferent(doc: Doc, events: list[EventMention]) -> list[EventMention
         # Two verbs with subjects of their own are two acts ("condemned the launches and
         # accused Pyongyang"); a noun, or a verb that names no actor, is a mention again.
         restated = token.pos_ != "VERB" or event.source is None
-        if restated and not _is_background(token):
+        if restated and not is_background(token):
             earlier = next(
                 (k for k in reversed(kept) if k.type == event.type and _compatible(k, event)), None
             )
@@ -866,18 +854,15 @@ FOREIGN_RE = re.compile(
 )
 
 
-def text_of_mention(mention: ActorMention) -> str:
-    return mention.actor.name or ""
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, frozenset[str]]:
+    """The word lists of data/events/cue_words.tsv, by list name."""
+    lists: dict[str, set[str]] = {}
+    for row in read_tsv("events/cue_words.tsv"):
+        lists.setdefault(row["list"], set()).add(row["word"].lower())
+    return {name: frozenset(words) for name, words in lists.items()}
 
 
-#: What a withdrawal of forces withdraws; withdrawing anything else (a bill, a reform, a
-#: candidacy) is a concession.
-FORCE_NOUNS = {
-    "troupe", "force", "soldat", "armée", "unité", "militaire", "contingent", "bataillon",
-    "brigade", "char", "navire", "avion", "personnel", "combattant", "ambassadeur",
-    "troop", "soldier", "army", "unit", "battalion", "tank", "ship",
-    "warship", "aircraft", "fighter", "ambassador", "diplomat", "diplomate",
-}  # fmt: skip
 #: Acts whose negation is a refusal: "le gouvernement ne retirera pas son texte" is REJECT.
 YIELDING_TYPES = {"CONCEDE", "RETREAT"}
 
@@ -887,7 +872,11 @@ def _refusal(token: Token, event_type: str, event_modality: str) -> tuple[str, s
     CONCEDE; not giving in (a negated concession) is a refusal, REJECT, asserted."""
     if event_type == "RETREAT" and token.lemma_.lower() in ("retirer", "withdraw"):
         objects = [c for c in token.children if c.dep_ in ("obj", "dobj")]
-        if objects and objects[0].lemma_.lower() not in FORCE_NOUNS and objects[0].pos_ == "NOUN":
+        if (
+            objects
+            and objects[0].lemma_.lower() not in _cue_words()["force"]
+            and objects[0].pos_ == "NOUN"
+        ):
             event_type = "CONCEDE"
     if (
         event_type in YIELDING_TYPES
@@ -898,21 +887,10 @@ def _refusal(token: Token, event_type: str, event_modality: str) -> tuple[str, s
     return event_type, event_modality
 
 
-#: Words around "strike" that make it a work stoppage, not an attack.
-LABOUR_WORDS = {
-    "union", "unions", "worker", "workers", "general", "pension", "pensions", "reform",
-    "wage", "wages", "pay", "teacher", "teachers", "rail", "nurses", "walkout", "picket",
-    "hunger", "national", "labour", "labor", "employees", "staff", "students",
-}  # fmt: skip
-MILITARY_WORDS = {
-    "missile", "missiles", "drone", "drones", "air", "airstrike", "military", "forces",
-    "army", "rocket", "rockets", "bomb", "bombs", "troops", "warplanes", "artillery",
-}  # fmt: skip
-
-
 def _labour_context(token: Token) -> bool:
     words = {t.lower_ for t in token.sent}
-    return bool(words & LABOUR_WORDS) and not (words & MILITARY_WORDS)
+    cues = _cue_words()
+    return bool(words & cues["labour"]) and not (words & cues["military"])
 
 
 def _crowd(token: Token) -> ActorMention | None:
@@ -944,21 +922,14 @@ def _own_government(source: ActorMention) -> ActorMention | None:
     return ActorMention(source.start, source.end, actor, "implied", source.head)
 
 
-#: Verbs that are attacks only when what they launch is a weapon (data/events/weapons.tsv).
+#: Verbs that are attacks only when what they launch is a weapon (data/events/cue_words.tsv).
 LAUNCH_VERBS = {"lancer", "launch", "fire", "tirer"}
-
-
-@lru_cache(maxsize=2)
-def _weapons(lang: str) -> frozenset[str]:
-    return frozenset(
-        row["lemma"].lower() for row in read_tsv("events/weapons.tsv") if row["lang"] in (lang, "*")
-    )
 
 
 def _launches_weapon(token: Token) -> bool:
     """ "a lancé des missiles", "fired at the base", "ont tiré sur": a weapon or a target."""
     lang = token.doc.lang_
-    weapons = _weapons(lang)
+    weapons = _cue_words()["weapon"]
     for child in _objects(token):
         if _prep_of(child) in TARGET_PREPS[lang] and child.ent_type_ not in ("DATE", "TIME"):
             return True
@@ -999,7 +970,7 @@ def _localized(mention: ActorMention | None, country: str | None) -> ActorMentio
         return mention
     if mention.actor.code != mention.actor.sector:
         return mention  # an IGO or a named body with a code of its own
-    if FOREIGN_RE.search(text_of_mention(mention)):
+    if FOREIGN_RE.search(mention.actor.name or ""):
         return mention  # "most foreign troops", "des soldats étrangers"
     actor = mention.actor.model_copy(
         update={"country": country, "code": actor_code(country, mention.actor.sector)}
