@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -393,17 +394,40 @@ def filter_options(func: F) -> F:
 @click.option("--db", type=click.Path(dir_okay=False), default="selon.db", show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 32),
+    default=1,
+    show_default=True,
+    help="Server processes; about one per free core (each reads the store on its own).",
+)
 @clean_errors
-def serve(db: str, host: str, port: int) -> None:
+def serve(db: str, host: str, port: int, workers: int) -> None:
     """Serve the API and the map, timeline and article UI (OpenAPI at /docs)."""
     import uvicorn
 
     from selon.api import create_app
 
     _require_db(db)
-    app = create_app(db)
-    click.echo(f"selon: serving {db} at http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    app = create_app(db)  # migrates the store once, as its one writer, before any worker
+    click.echo(
+        f"selon: serving {db} at http://{host}:{port}/ (API docs at /docs)"
+        + (f", {workers} workers" if workers > 1 else ""),
+        err=True,
+    )
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Several processes need the app by name: each worker builds it from $SELON_DB.
+    os.environ["SELON_DB"] = str(Path(db).resolve())
+    uvicorn.run(
+        "selon.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @cli.command("export")

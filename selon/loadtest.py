@@ -2,7 +2,7 @@
 
 ``python -m selon.loadtest [--events 100000] [--rates 50,200] [--duration 20]`` builds a
 synthetic store (or reuses ``--db`` when it exists), starts the API in a second process
-on loopback (uvicorn, ``--workers`` processes), sends filtered ``/api/events`` requests at each
+on loopback (``selon serve``, ``--workers`` processes), sends filtered ``/api/events`` requests at each
 fixed rate (open loop: request *i* is due at ``i / rate`` seconds, and its latency counts from
 then, so a slow server cannot hide its queue) and prints the achieved rate, failures and
 p50/p95/p99 latency per rate and per filter, with the machine's load average before and after.
@@ -237,14 +237,12 @@ def query_label(query: dict[str, str]) -> str:
 
 
 def serve(path: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
-    """uvicorn over the store in its own process group (so every worker stops with it)."""
+    """``selon serve`` over the store in its own process group (so every worker stops with it)."""
     return subprocess.Popen(
         [
-            *(sys.executable, "-m", "uvicorn", "--factory", "selon.api.app:app_from_env"),
+            *(sys.executable, "-m", "selon", "serve", "--db", str(path)),
             *("--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)),
-            *("--log-level", "warning"),
         ],
-        env={**os.environ, "SELON_DB": str(path)},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -467,22 +467,6 @@ def _page_ids(
     return db.execute(sort_sql, sort_params).fetchall()
 
 
-# A listed event as JSON, built by SQLite from the stored JSON (what ``_merged`` and
-# ``_cluster_fields`` build in Python): decoding and re-encoding a page in Python cost more than
-# finding it. Unchanged values keep their stored text.
-EVENT_JSON = (
-    "json_set(CASE WHEN c.record IS NOT NULL AND e.cluster_id = e.id"
-    " THEN json_remove(c.record, '$.merge_reasons') ELSE e.record END,"
-    " '$.cluster_id', COALESCE(e.cluster_id, e.id),"
-    " '$.articles', CASE WHEN e.cluster_id IS NULL THEN json_array(e.article_id) ELSE"
-    " json((SELECT json_group_array(article_id) FROM (SELECT DISTINCT m.article_id FROM events m"
-    " WHERE m.cluster_id = e.cluster_id ORDER BY m.article_id))) END,"
-    " '$.num_articles', COALESCE(c.num_articles, 1), '$.num_sources', COALESCE(c.num_sources, 1),"
-    " '$.article', json_object('id', e.article_id, 'title', a.title, 'source', a.source,"
-    " 'url', a.url, 'published', a.published, 'language', a.language))"
-)
-
-
 def list_events_json(
     db: sqlite3.Connection,
     flt: EventFilter,
@@ -491,13 +475,13 @@ def list_events_json(
     cursor: str | None = None,
 ) -> tuple[str, int, str | None]:
     """One page of merged events, newest first, as a JSON array; its length; the cursor of the
-    next page (None at the end). Filters apply to the merged records (``merged_events``)."""
+    next page (None at the end). Filters apply to the merged records (``merged_events``); each
+    event's JSON was written with it (``event_pages``, migration m006)."""
     ids = _page_ids(db, flt, decode_cursor(cursor) if cursor else None, limit + 1)
     page_ids = [r["id"] for r in ids[:limit]]
     found = dict(
         db.execute(
-            f"SELECT e.id, {EVENT_JSON} FROM events e JOIN articles a ON a.id = e.article_id"
-            f"{CLUSTER_JOIN} WHERE e.id IN ({','.join('?' * len(page_ids))})",
+            f"SELECT id, json FROM event_pages WHERE id IN ({','.join('?' * len(page_ids))})",
             page_ids,
         ).fetchall()
     )

@@ -13,7 +13,7 @@ import pytest
 from selon import loadtest
 from selon.store import Store
 from selon.store import queries as Q
-from selon.store.migrations import MERGED_COLUMNS, merged_rows_sql
+from selon.store.migrations import MERGED_COLUMNS, merged_rows_sql, page_rows_sql
 from selon.store.queries import EventFilter
 from tests.factories import hostile_record, kharkiv_record, protest_record
 
@@ -31,6 +31,21 @@ def recomputed_rows(store: Store) -> list[tuple[Any, ...]]:
     return sorted((tuple(r) for r in store.db.execute(merged_rows_sql("1"))), key=lambda r: r[1])
 
 
+def stored_pages(store: Store) -> dict[str, str]:
+    return dict(store.db.execute("SELECT id, json FROM event_pages").fetchall())
+
+
+def recomputed_pages(store: Store) -> dict[str, str]:
+    return dict(store.db.execute(page_rows_sql("1")).fetchall())
+
+
+def in_step(store: Store) -> bool:
+    """The filter rows and the listing JSON both equal what the stored events give now."""
+    return stored_rows(store) == recomputed_rows(store) and stored_pages(
+        store
+    ) == recomputed_pages(store)
+
+
 def test_merged_events_follow_saves_merges_replacements_and_rebuilds():
     store = Store(":memory:")
     records = [
@@ -43,17 +58,19 @@ def test_merged_events_follow_saves_merges_replacements_and_rebuilds():
     ]
     for record in records:
         store.save(record, content_hash=record.article.id)
-        assert stored_rows(store) == recomputed_rows(store)
+        assert in_step(store)
     ids = {r[1] for r in stored_rows(store)}
     assert ids == {"T1-e1", "T3-e1", "T2-e1", "X1-e1"}  # T4 and T5 merged into T1
+    assert set(stored_pages(store)) == ids
     assert store.db.execute("SELECT num_sources FROM merged_events WHERE id = 'T1-e1'").fetchone()
     store.save(kharkiv_record("T1", "2024-06-20"), content_hash="moved")  # T1 leaves
-    assert stored_rows(store) == recomputed_rows(store)
+    assert in_step(store)
     assert {r[1] for r in stored_rows(store)} == {"T1-e1", "T4-e1", "T3-e1", "T2-e1", "X1-e1"}
+    assert '"articles":["T4","T5"]' in stored_pages(store)["T4-e1"]
     assert store.rebuild_merges() == 5
-    assert stored_rows(store) == recomputed_rows(store)
+    assert in_step(store)
     store.db.execute("DELETE FROM articles WHERE id = 'T4'")
-    assert stored_rows(store) == recomputed_rows(store)
+    assert in_step(store)
     assert "T4-e1" not in {r[1] for r in stored_rows(store)}
 
 
