@@ -292,6 +292,20 @@ def merge(db: str, rebuild: bool) -> None:
     )
 
 
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), default="selon.db", show_default=True)
+@clean_errors
+def compact(db: str) -> None:
+    """Reclaim the space of replaced articles (VACUUM) and re-key the search indexes."""
+    from selon.store import Store
+
+    _require_db(db)
+    before = Path(db).stat().st_size
+    with Store(db) as store:
+        store.compact()
+    click.echo(f"selon: compacted {db}: {before:,} -> {Path(db).stat().st_size:,} bytes", err=True)
+
+
 @cli.command("eval")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False), default="corpus")
 @click.option(

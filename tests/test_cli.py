@@ -158,3 +158,14 @@ def test_cli_process_stdin_and_exit_codes():
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and bad.stderr.startswith("selon:")
+
+
+def test_cli_compact(runner, tmp_path):
+    from tests.factories import build_store, kharkiv_record
+
+    path = build_store(tmp_path / "s.db", [kharkiv_record("T1", "2024-05-25")])
+    result = runner.invoke(cli, ["compact", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "compacted" in result.output
+    missing = runner.invoke(cli, ["compact", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2

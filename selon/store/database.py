@@ -263,6 +263,30 @@ class Store:
             raise
         return count
 
+    def compact(self) -> None:
+        """VACUUM the file, then re-key what follows the rowids of ``events`` and ``quotes``
+        (their full-text rows, and ``merged_events.rid``): SQLite's VACUUM may renumber the
+        rowids of tables without an INTEGER PRIMARY KEY. A plain ``VACUUM`` from another tool
+        can leave searches pointing at the wrong events; this puts them right again."""
+        self.db.execute("VACUUM")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in (
+                "DELETE FROM events_fts",
+                "INSERT INTO events_fts (rowid, event_id, evidence, trigger)"
+                " SELECT rowid, id, evidence, trigger FROM events",
+                "DELETE FROM quotes_fts",
+                "INSERT INTO quotes_fts (rowid, quote_id, text, speaker)"
+                " SELECT rowid, id, text, speaker_name FROM quotes",
+                "UPDATE merged_events SET rid = (SELECT e.rowid FROM events e"
+                " WHERE e.id = merged_events.id)",
+            ):
+                self.db.execute(statement)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
     def record_error(self, origin: str, error: SelonError, article_id: str | None = None) -> None:
         """Record a failed input; a later success for the same origin clears it."""
         self.db.execute("BEGIN IMMEDIATE")
