@@ -16,3 +16,4 @@ def test_bench_reports_ratios_from_one_run(tmp_path):
     report = run_bench(tmp_path)
     assert "bare spaCy" in report and "selon" in report
     assert "ratio selon/spaCy: throughput" in report and "peak memory" in report
+    assert "(wall clock)" in report and "(CPU time)" in report
