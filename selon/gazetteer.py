@@ -98,8 +98,14 @@ GENERIC_HEADS = frozenset(
         "poste",
         "centrale",
         "avenue",
+        "frontiere",
     ]
 )
+#: Elided articles between a generic head and its name ("mer d'Azov", "golfe du Bengale").
+HEAD_LINKS = frozenset(["d", "de", "du", "des"])
+#: Generic heads whose whole name may be lower case ("frontière israélo-libanaise"): the
+#: match must then be a name of the gazetteer, cased as written there.
+LOWER_HEADS = frozenset(["frontiere"])
 #: Countries whose names may drop a leading article ("Al Qaim" is "Qaim").
 ARABIC_SCRIPT = frozenset(
     [
@@ -246,9 +252,7 @@ class Gazetteer:
             start, _, word = spans[i]
             sizes = self.lengths.get("al" if word in ARABIC_ARTICLES else word)
             if sizes is None or not (
-                text[start].isupper()
-                or text[start].isdigit()
-                or (word in GENERIC_HEADS and i + 1 < n_spans and text[spans[i + 1][0]].isupper())
+                text[start].isupper() or text[start].isdigit() or self._headed(text, spans, i)
             ):
                 i += 1
                 continue
@@ -271,6 +275,19 @@ class Gazetteer:
             yield GazMatch(start, spans[i + n - 1][1], tuple(values))
             i += n
 
+    @staticmethod
+    def _headed(text: str, spans: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether word i is a generic head of a name ("mer Rouge", "mer d'Azov", "frontière
+        israélo-libanaise"): a capitalised word follows, maybe after an article."""
+        word = spans[i][2]
+        if word not in GENERIC_HEADS or i + 1 >= len(spans):
+            return False
+        if word in LOWER_HEADS or text[spans[i + 1][0]].isupper():
+            return True
+        return (
+            spans[i + 1][2] in HEAD_LINKS and i + 2 < len(spans) and text[spans[i + 2][0]].isupper()
+        )
+
     def _cased(
         self, text: str, spans: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...]
     ) -> bool:
@@ -281,8 +298,11 @@ class Gazetteer:
             start, end, _ = spans[i + k]
             if text[start].isupper() or text[start].isdigit():
                 continue
-            # a one-letter word is part of a name only after an apostrophe or a hyphen
-            if k not in allowed or (end - start == 1 and text[start - 1] == " "):
+            # a one-letter word is part of a name only after an apostrophe or a hyphen, or
+            # elided before one ("mer d'Azov")
+            if k not in allowed or (
+                end - start == 1 and text[start - 1] == " " and text[end : end + 1] not in "'’"
+            ):
                 return False
         return True
 

@@ -49,7 +49,7 @@ class ActorEntry:
     sector: str | None = None
     code: str | None = None
     name: str | None = None  # canonical name (countries, IGOs, people)
-    role_kind: str | None = None  # for sector terms: generic, title, body
+    role_kind: str | None = None  # sector terms: generic, title, body; seats: their kind
     role: str | None = None  # for people: the office
 
 
@@ -100,7 +100,8 @@ def actor_table(lang: str) -> PhraseTable[ActorEntry]:
         iso3 = row.get("country") or None
         sector = row.get("sector") or None
         code = (iso3 or "") + (sector or "") or None
-        table.add(row["name"], ActorEntry("seat", iso3, sector, code, row["name"]))
+        kind = row.get("kind") or None
+        table.add(row["name"], ActorEntry("seat", iso3, sector, code, row["name"], kind))
     igo_codes = set()
     for row in read_tsv("actors/igos.tsv"):
         igo_codes.add(row["code"])

@@ -52,9 +52,20 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate``'s table for ``fold``, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free text of the same length: ``fold("Élysée") == "elysee"``."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -74,6 +85,8 @@ class PhraseTable(Generic[T]):
 
     def __init__(self) -> None:
         self._table: dict[tuple[str, ...], list[T]] = {}
+        # Every key's first words, so that a match is extended only while a key may follow.
+        self._prefixes: set[tuple[str, ...]] = set()
         self.max_words = 1
 
     def __len__(self) -> int:
@@ -89,6 +102,7 @@ class PhraseTable(Generic[T]):
         bucket = self._table.setdefault(key, [])
         if value not in bucket:
             bucket.append(value)
+        self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
         self.max_words = max(self.max_words, len(key))
 
     def get(self, phrase: str) -> tuple[T, ...]:
@@ -104,28 +118,35 @@ class PhraseTable(Generic[T]):
         """
         folded = fold(text) if folded is None else folded
         spans = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(folded)]
-        joins = [
-            JOIN_RE.fullmatch(folded, spans[k][1], spans[k + 1][0]) is not None
+        tokens = [s[2] for s in spans]
+
+        def joined(k: int) -> bool:
+            """Whether word k and word k + 1 may belong to one phrase."""
+            between = folded[spans[k][1] : spans[k + 1][0]]
             # a full stop then a space ends a sentence, except after an abbreviation ("St. ")
-            and not (". " in folded[spans[k][1] : spans[k + 1][0]] and len(spans[k][2]) > 3)
-            for k in range(len(spans) - 1)
-        ]
+            return JOIN_RE.fullmatch(between) is not None and not (
+                ". " in between and len(tokens[k]) > 3
+            )
+
         i = 0
         while i < len(spans):
             start = spans[i][0]
             if capitalised and not (text[start].isupper() or text[start].isdigit()):
                 i += 1
                 continue
+            # Walk forward while the words so far begin some key; keep the longest key met.
             found = None
-            longest = 1
-            while longest < self.max_words and i + longest < len(spans) and joins[i + longest - 1]:
-                longest += 1
-            for n in range(longest, 0, -1):
-                key = tuple(s[2] for s in spans[i : i + n])
+            n = 1
+            while i + n <= len(spans):
+                key = tuple(tokens[i : i + n])
+                if key not in self._prefixes:
+                    break
                 values = self._table.get(key)
                 if values:
                     found = (n, values)
+                if n >= self.max_words or i + n >= len(spans) or not joined(i + n - 1):
                     break
+                n += 1
             if found is None:
                 i += 1
                 continue

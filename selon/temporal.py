@@ -283,6 +283,49 @@ def _night_of_weekdays(weekdays: dict[str, int]) -> Handler:
     return handler
 
 
+def _night_into(weekdays: dict[str, int]) -> Handler:
+    """ "overnight into Tuesday", "Saturday night into Sunday", "overnight Friday": the night
+    that ends on the named day (both days), or the named day when only one is given."""
+
+    def handler(m: re.Match[str], ctx: Context) -> Interval | None:
+        if ctx.published is None:
+            return None
+        groups = m.groupdict()
+        wd1 = groups.get("wd1") or groups.get("wd1b") or groups.get("wd1c")
+        wd2 = groups.get("wd2") or groups.get("wd2c")
+        if wd2 is None:
+            day = _past_weekday(ctx.published, weekdays[(wd1 or "").lower()])
+            return day, day, "day", "published"
+        second = weekdays[wd2.lower()]
+        if wd1 is not None and (weekdays[wd1.lower()] + 1) % 7 != second:
+            return None  # not one night
+        last = _past_weekday(ctx.published, second)
+        return last - DAY, last, "day", "published"
+
+    return handler
+
+
+def _part_of_week(weeks: int, first_day: int, last_day: int) -> Handler:
+    """Days of a week ("en fin de semaine dernière" is Thursday to Sunday of last week)."""
+
+    def handler(m: re.Match[str], ctx: Context) -> Interval | None:
+        if ctx.published is None:
+            return None
+        monday = _week_bounds(ctx.published + dt.timedelta(days=7 * weeks))[0]
+        first = monday + dt.timedelta(days=first_day)
+        return first, monday + dt.timedelta(days=last_day), "week", "published"
+
+    return handler
+
+
+def previous_week(m: re.Match[str], ctx: Context) -> Interval | None:
+    """ "la semaine précédente", "the previous week": the week before the previous date's."""
+    if ctx.previous is None:
+        return None
+    first, last = _week_bounds(ctx.previous[0] - dt.timedelta(days=7))
+    return first, last, "week", "previous_date"
+
+
 def month_expr(m: re.Match[str], ctx: Context) -> Interval | None:
     """ "en janvier", "début mars", "fin mars 2019", "mi-mars", "last May", "since March"."""
     if _is_verb_month(m["month"]):
@@ -765,7 +808,22 @@ RULES: dict[str, list[Rule]] = {
             rf"\b{_NOT_EVENT_FR}",
             ago,
         ),
+        _rule(
+            "early_last_week",
+            r"\b(?:en\s+)?début\s+de\s+(?:la\s+)?semaine\s+(?:dernière|passée)\b",
+            _part_of_week(-1, 0, 2),
+        ),
+        _rule(
+            "late_last_week",
+            r"\b(?:en\s+)?fin\s+de\s+(?:la\s+)?semaine\s+(?:dernière|passée)\b",
+            _part_of_week(-1, 3, 6),
+        ),
         _rule("last_week", r"\bla\s+semaine\s+(?:dernière|passée)\b", _this_week(-1)),
+        _rule(
+            "previous_week",
+            rf"\bla\s+semaine\s+(?:précédente|d['’]avant)\b{_NOT_EVENT_FR}",
+            previous_week,
+        ),
         _rule("this_week", rf"\bcette\s+semaine\b{_NOT_LA}", _this_week(0)),
         _rule(
             "weekend",
@@ -863,6 +921,17 @@ RULES: dict[str, list[Rule]] = {
             r"|tonight)\b",
             _offset(0),
         ),
+        _rule(
+            "night_into",
+            # "overnight into Tuesday", "overnight Friday", "(on) Saturday night into Sunday",
+            # "the night of Saturday to Sunday", "overnight Saturday to Sunday"
+            rf"\b(?:overnight\s+(?:on\s+)?(?:(?P<wd1>{_WEN})\s+)?(?:into|to)\s+(?P<wd2>{_WEN})"
+            rf"|overnight\s+(?:on\s+)?(?P<wd1b>{_WEN})"
+            rf"|(?:on\s+)?(?:the\s+night\s+(?:of|from)\s+)?(?P<wd1c>{_WEN})(?:\s+night)?"
+            rf"\s+(?:into|to)\s+(?P<wd2c>{_WEN})(?:\s+morning)?)\b",
+            _night_into(WEEKDAYS_EN),
+            framed=True,
+        ),
         _rule("last_night", r"\b(?:last\s+night|overnight)\b", _offset(0, span=1)),
         _rule(
             "day_before",
@@ -895,7 +964,14 @@ RULES: dict[str, list[Rule]] = {
             ago,
         ),
         # "the last week of the campaign" is not last week.
+        _rule("early_last_week", r"\bearly\s+last\s+week\b", _part_of_week(-1, 0, 2)),
+        _rule("late_last_week", r"\blate\s+last\s+week\b", _part_of_week(-1, 3, 6)),
         _rule("last_week", r"(?<!the\s)\blast\s+week\b(?!\s+of\b)", _this_week(-1)),
+        _rule(
+            "previous_week",
+            rf"\bthe\s+(?:previous|prior)\s+week\b|\bthe\s+week\s+before\b{_NOT_EVENT_EN}",
+            previous_week,
+        ),
         _rule("this_week", r"\bthis\s+week\b", _this_week(0)),
         _rule("next_week", r"(?<!the\s)\bnext\s+week\b(?!\s+of\b)", _this_week(1)),
         _rule(

@@ -80,6 +80,17 @@ def test_find_is_capitalised_and_longest() -> None:
     assert "mer Rouge" in found
 
 
+def test_a_generic_head_may_come_before_an_article_or_a_lower_case_name() -> None:
+    assert "mer d'Azov" in _found("Les navires croisent en mer d'Azov.")
+    assert "golfe d'Aden" in _found("Un cargo a sombré dans le golfe d'Aden.")
+    assert "frontière israélo-libanaise" in _found("Tirs près de la frontière israélo-libanaise.")
+    # a border with no name of its own, or a lower-case name the gazetteer does not hold
+    assert _found("des tirs ont eu lieu près de la frontière ce matin.") == []
+    assert _found("des tirs ont eu lieu à la frontière libanaise.") == []
+    # an elided article does not join a generic head to a lower-case word
+    assert _found("il a parlé de la mer d'un ton grave.") == []
+
+
 def test_admin1_names() -> None:
     gaz = gazetteer()
     assert gaz.admin1_names[("UKR", "07")] == "Kharkiv"

@@ -66,10 +66,35 @@ def test_lexicon_seats_igos_people_are_well_formed():
         assert row["lang"] in ("fr", "en", "*") and (
             not row["sector"] or row["sector"] in SECTORS
         ), row
-    names = Counter()
     for row in read_tsv("actors/people.tsv"):
         assert row["country"] in countries() or row["country"] in igo_codes, row
         assert row["sector"] in SECTORS, row
-        for key in {words(name) for name in [row["name"], *split_cell(row["variants"])]}:
-            names[key] += 1
-    assert [n for n, c in names.items() if c > 1 and len(n) > 1] == []
+    seats = Counter((words(r["name"]), r["lang"]) for r in read_tsv("actors/seats.tsv"))
+    assert [k for k, n in seats.items() if n > 1] == []
+
+
+def people_owners() -> dict[tuple[str, ...], set[str]]:
+    """Every folded name and variant of people.tsv, with the people (rows) it names."""
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for row in read_tsv("actors/people.tsv"):
+        for name in [row["name"], *split_cell(row["variants"])]:
+            owners.setdefault(words(name), set()).add(row["name"])
+    return owners
+
+
+def test_lexicon_no_variant_names_two_people():
+    """A name or variant, one word or several ("Hemedti", "Kim"), names one person only;
+    a second row for the same person under another spelling is a duplicate too."""
+    shared = {k: v for k, v in people_owners().items() if len(v) > 1}
+    assert shared == {}
+
+
+def test_lexicon_people_names_are_not_places_or_groups():
+    """A person's variant that is also a country word, a seat or an IGO ("Türk", "Turk")
+    would make that word ambiguous wherever it occurs."""
+    other: set[tuple[str, ...]] = set()
+    for country in countries().values():
+        other.update(words(n) for n in (*country.names, *country.demonyms, *country.capitals))
+    other.update(words(r["name"]) for r in read_tsv("actors/seats.tsv"))
+    other.update(words(r["name"]) for r in read_tsv("actors/igos.tsv"))
+    assert sorted(k for k in people_owners() if k in other) == []

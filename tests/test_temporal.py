@@ -332,6 +332,13 @@ FRENCH: list[Row] = [
     ("fr", "mardi", None, None, None, None),
     ("fr", "le 7 mai", None, None, None, None),
     ("fr", "le 7", None, None, None, None),
+    # Parts of last week, and the week before a date of the text
+    ("fr", "en fin de semaine dernière", W, "2024-05-02", "2024-05-05", "week"),
+    ("fr", "en début de semaine dernière", W, "2024-04-29", "2024-05-01", "week"),
+    ("fr", "fin de la semaine passée", W, "2024-05-02", "2024-05-05", "week"),
+    ("fr", "Le 3 mai, puis [la semaine précédente]", W, "2024-04-22", "2024-04-28", "week"),
+    ("fr", "la semaine précédente", W, None, None, None),  # no previous date
+    ("fr", "Le 3 mai, puis [la semaine précédente du scrutin]", W, None, None, None),
 ]
 
 ENGLISH: list[Row] = [
@@ -566,6 +573,18 @@ ENGLISH: list[Row] = [
     ("en", "yesterday", None, None, None, None),
     ("en", "last Tuesday", None, None, None, None),
     ("en", "May 7", None, None, None, None),
+    # Nights named by their weekdays
+    ("en", "overnight into Tuesday", W, "2024-05-06", "2024-05-07", "day"),
+    ("en", "overnight Friday into Saturday", W, "2024-05-03", "2024-05-04", "day"),
+    ("en", "on Saturday night into Sunday", W, "2024-05-04", "2024-05-05", "day"),
+    ("en", "the night of Saturday to Sunday", W, "2024-05-04", "2024-05-05", "day"),
+    ("en", "overnight Saturday", W, "2024-05-04", "2024-05-04", "day"),
+    ("en", "from [Monday] to Friday", W, "2024-05-06", "2024-05-06", "day"),  # not one night
+    # Parts of last week, and the week before a date of the text
+    ("en", "late last week", W, "2024-05-02", "2024-05-05", "week"),
+    ("en", "early last week", W, "2024-04-29", "2024-05-01", "week"),
+    ("en", "On May 3, then [the previous week]", W, "2024-04-22", "2024-04-28", "week"),
+    ("en", "the previous week", W, None, None, None),  # no previous date
 ]
 
 ROWS = FRENCH + ENGLISH

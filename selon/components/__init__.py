@@ -125,6 +125,16 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def doc_cache(doc: Doc, name: str) -> dict[Any, Any]:
+    """A memo of one Doc, for answers that depend only on its parse (fixed once the parser
+    has run): several components ask the same question of the same token."""
+    key = f"selon_cache_{name}"
+    cache: dict[Any, Any] | None = doc.user_data.get(key)
+    if cache is None:
+        cache = doc.user_data[key] = {}
+    return cache
+
+
 def meta(doc: Doc) -> dict[str, Any]:
     value: dict[str, Any] = doc._.selon_meta or {}
     return value

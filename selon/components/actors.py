@@ -29,6 +29,8 @@ PERSON_LABELS = {"PER", "PERSON"}
 #: Tokens of the titles and appositions of persons, per Doc, while the component runs.
 TITLE_TOKENS: dict[int, set[int]] = {}
 PROPER_KINDS = {"country", "capital", "seat", "igo", "person"}
+#: Titles of cabinet members: a defence minister is government, a defence spokesman military.
+CABINET_TITLES = {"ministre", "minister", "secretary", "secrétaire"}
 DEFENCE_WORDS = {"défense", "defense", "defence", "armées", "pentagon", "pentagone"}
 STOP_POS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"}
 ARTICLES = {
@@ -70,6 +72,10 @@ LEADING_ADP = {
     "à",
     "au",
     "aux",
+    "entre",
+    "between",
+    "among",
+    "parmi",
 }
 PRONOUNS = {
     "fr": {"il": "m", "elle": "f", "ils": "p", "elles": "p", "celui-ci": "m", "celle-ci": "f"},
@@ -81,6 +87,22 @@ PRONOUNS = {
 class Hit:
     span: Span
     entry: ActorEntry
+    #: A sector word used as an adjective ("un responsable rebelle", "a military official"):
+    #: it describes the noun it modifies but is no actor of its own.
+    modifier: bool = False
+
+
+def head_of(span: Span) -> Token:
+    """The syntactic head of a multi-word term: "ministre" in "Premier ministre", "Minister" in
+    "Foreign Minister", "chief" in "chief of staff". When the parse gives a head outside the
+    nouns of the term, the language's usual position: first word in French, last in English."""
+    root = span.root
+    if root.pos_ in ("NOUN", "PROPN") or len(span) == 1:
+        return root
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+    if len(nouns) == 1:
+        return nouns[0]
+    return span[0] if span.doc.lang_ == "fr" else span[-1]
 
 
 def _keep(entry: ActorEntry, span: Span) -> bool:
@@ -88,12 +110,19 @@ def _keep(entry: ActorEntry, span: Span) -> bool:
     text = span.text
     if entry.kind in PROPER_KINDS:
         if not text[:1].isupper():
-            return False
+            # An armed group's one-word name is also an adjective or a common plural in
+            # lower case: "les rebelles houthis", "des talibans", "les peshmergas"; a French
+            # institution starts with a lower-case common noun: "le département d'État".
+            if entry.kind != "seat":
+                return False
+            if entry.role_kind == "group":
+                return len(span) == 1 and len(text) > 4 and text.isalpha()
+            return len(span) > 1 and any(c.isupper() for c in text)
         letters = [c for c in text if c.isalpha()]
         # Short names must match in upper case: "UN", "US", "EU", not "Un", "Us".
         return len(letters) > 3 or all(c.isupper() for c in letters)
     if entry.kind == "sector":
-        head = span[0] if span.doc.lang_ == "fr" else span[-1]
+        head = head_of(span)
         if head.pos_ not in ("NOUN", "PROPN") and not (len(span) > 1 and head.pos_ == "ADJ"):
             return False
     return True
@@ -105,9 +134,40 @@ def dateline_end(doc: Doc) -> int:
     return int(dateline[1]) if dateline else 0
 
 
+#: Words that make a country's name part of a street's: "Palestine Street", "rue de Palestine".
+STREET_WORDS = {
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "boulevard",
+    "rue",
+    "place",
+    "pont",
+    "bridge",
+}
+
+
+def _street(span: Span) -> bool:
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in STREET_WORDS and after.text[:1].isupper():
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return len(before) == 2 and before[0] in STREET_WORDS and before[1] in ("de", "du", "des", "d'")
+
+
+def _elsewhere(entry: ActorEntry, span: Span, places: dict[int, str | None]) -> bool:
+    """A capital's name the place resolver read as another country's city: "Tripoli" in
+    northern Lebanon is not the Libyan government."""
+    found = places.get(span.start_char)
+    return entry.kind == "capital" and found is not None and found != entry.country
+
+
 def find_hits(doc: Doc) -> list[Hit]:
     hits = []
     skip = dateline_end(doc)
+    places = {p.start: p.place.country for p in doc._.selon_places or []}
     for match in actor_table(doc.lang_).find(text_of(doc)):
         if match.start < skip:
             continue
@@ -115,32 +175,90 @@ def find_hits(doc: Doc) -> list[Hit]:
         if span is None or not len(span):
             continue
         for entry in match.values:
+            if entry.kind in ("country", "capital") and _street(span):
+                break
+            if _elsewhere(entry, span, places):
+                break
             if _keep(entry, span):
                 hits.append(Hit(span, entry))
+                break
+            if entry.kind == "sector" and _modifier(span):
+                hits.append(Hit(span, entry, modifier=True))
                 break
     return hits
 
 
-def describe(hits: Iterable[Hit], region: Span | None) -> tuple[str | None, str | None, str | None]:
-    """(country, sector, code-override) from the hits of a region (a title, a noun phrase)."""
+def _modifier(span: Span) -> bool:
+    head = head_of(span)
+    return (
+        len(span) == 1
+        and head.pos_ == "ADJ"
+        and head.dep_ == "amod"
+        and head.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def describe(
+    hits: Iterable[Hit], region: Span | None, head: Hit | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """(country, sector, code-override) from the hits of a region (a title, a noun phrase).
+
+    The sector is, in order: a named body's ("le chef politique du Hamas" is a rebel, "the
+    Pentagon spokesman" military); the head noun's for a group ("government troops" are
+    troops); a specific title's ("général"); the body a generic title serves ("the army's
+    spokesman", "le président du Parlement"); the generic title's ("porte-parole")."""
+    hits = list(hits)
     country = sector = igo = None
-    title_sector = body_sector = None
+    title_sector = body_sector = seat_sector = None
     for hit in hits:
         entry = hit.entry
         if entry.kind == "igo":
             igo = igo or entry.code
-        elif entry.kind in ("country", "demonym", "capital") and entry.country:
+        elif entry.kind in ("country", "demonym", "capital", "person") and entry.country:
+            # "Zelensky's office": a listed person gives the country of what is theirs.
             country = country or entry.country
         elif entry.kind == "seat":
             country = country or entry.country
             body_sector = body_sector or entry.sector
+            seat_sector = seat_sector or entry.sector
         elif entry.kind == "sector":
             if entry.role_kind == "title":
                 title_sector = title_sector or entry.sector
             else:
                 body_sector = body_sector or entry.sector
-    sector = title_sector or body_sector
-    if region is not None and any(t.lower_ in DEFENCE_WORDS for t in region):
+    if head is not None and head.entry.kind == "sector" and head.entry.role_kind != "title":
+        # "officials" are government unless a word says whose: "army officials" (MIL),
+        # "un responsable rebelle" (REB); "government troops" stay troops.
+        specific = next(
+            (
+                h.entry.sector
+                for h in hits
+                if h is not head
+                and h.entry.kind in ("sector", "seat")
+                and h.entry.sector not in (None, "GOV", "IGO")
+            ),
+            None,
+        )
+        own = head.entry.sector
+        sector = seat_sector or (specific if own == "GOV" and specific else own)
+    elif title_sector and title_sector != "GOV":
+        sector = seat_sector or title_sector
+    else:
+        # "le chef de la délégation rebelle": the most specific word says whose chief; an
+        # adjective of the state ("gouverneur militaire") leaves a state office as it is.
+        specific = next(
+            (
+                h.entry.sector
+                for h in hits
+                if h.entry.kind == "sector"
+                and h.entry.role_kind != "title"
+                and h.entry.sector not in (None, "GOV", "IGO")
+                and not (h.modifier and h.entry.sector in STATE_SECTORS)
+            ),
+            None,
+        )
+        sector = seat_sector or specific or body_sector or title_sector
+    if region is not None and sector in (None, "GOV") and _defence_outside(hits, [region]):
         sector = "MIL"
     if country is None and region is not None:
         # "le maire d'Istanbul": a place in the noun phrase gives the country.
@@ -153,6 +271,40 @@ def describe(hits: Iterable[Hit], region: Span | None) -> tuple[str | None, str 
     return country, sector, None
 
 
+#: Sectors of a state: an actor of these without a country belongs to some state.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+#: Prepositions of a fronted place: "À Sofia, la ministre ...", "In Kyiv, officials ...".
+FRONTING_ADP = {"à", "a", "in", "from", "depuis", "de", "at"}
+
+
+def fronted_country(doc: Doc, sent: Span, hits: list[Hit]) -> str | None:
+    """The country of a capital or country that opens the sentence as a place ("À Sofia, la
+    ministre des Affaires étrangères a remercié Oman"): the officials the sentence names
+    without a country serve that state."""
+    start = sent.start
+    if doc[start].is_punct and start > 0:
+        start = doc[start - 1].sent.start  # the parser may end a sentence at "À Sofia"
+    if sent.end - start < 4 or doc[start].lower_ not in FRONTING_ADP:
+        return None
+    for hit in hits:
+        if hit.span.start == start + 1 and hit.entry.kind in ("capital", "country", "seat"):
+            after = hit.span.end
+            if after < sent.end and doc[after].text == "," and hit.entry.country:
+                return hit.entry.country
+    return None
+
+
+def _defence_outside(hits: Iterable[Hit], regions: list[Span]) -> bool:
+    """A defence word outside the listed terms: "porte-parole du ministère russe de la
+    Défense" serves the armed forces, but "ministre de la Défense" is a term of its own whose
+    sector is data (a cabinet member)."""
+    hits = list(hits)
+    if any(h.entry.kind == "sector" and head_of(h.span).lower_ in CABINET_TITLES for h in hits):
+        return False  # "le ministre sud-coréen de la Défense" sits in the cabinet
+    covered = {i for h in hits if h.entry.kind == "sector" for i in range(h.span.start, h.span.end)}
+    return any(t.lower_ in DEFENCE_WORDS and t.i not in covered for r in regions for t in r)
+
+
 def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and (
@@ -161,7 +313,15 @@ def _trim(span: Span) -> Span:
         or span.doc[start].lower_ in LEADING_ADP
     ):
         start += 1
-    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].lower_ in ARTICLES):
+    # A trailing article is a stray word ("les manifestants et les"), but a capitalised one
+    # ends a name: "Kim Jong Un".
+    while end > start and (
+        span.doc[end - 1].is_punct
+        or (span.doc[end - 1].lower_ in ARTICLES and span.doc[end - 1].is_lower)
+    ):
+        end -= 1
+    # "Volodymyr Zelensky's": the possessive ending is not part of the name.
+    if end - start > 1 and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
         end -= 1
     return span.doc[start:end]
 
@@ -180,6 +340,27 @@ def _title_region(doc: Doc, ent: Span) -> Span | None:
     return doc[start : ent.start] if start < ent.start else None
 
 
+def _title_before_comma(
+    doc: Doc, ent: Span, hits: list[Hit], start: int | None = None
+) -> Span | None:
+    """A title the name is apposed to: "Le ministre sud-coréen de la Défense, Shin Won-sik,
+    doit ..." or "The army's regional spokesman, Lt. Col. X, said". The name must close its
+    apposition, and the title must not be a complement ("Selon le ministre, X a ...")."""
+    comma = (ent.start if start is None else start) - 1  # before a rank: ", Colonel X,"
+    if comma <= ent.sent.start or doc[comma].text != ",":
+        return None
+    if ent.end >= len(doc) or doc[ent.end].text not in (",", "(", "–", "—"):
+        return None
+    region = _title_region(doc, doc[comma : comma + 1])
+    if region is None or region[0].lower_ in LEADING_ADP:
+        return None
+    if not any(
+        h.entry.kind == "sector" and h.entry.role_kind == "title" for h in _hits_in(hits, region)
+    ):
+        return None
+    return region
+
+
 def _apposition_region(doc: Doc, ent: Span) -> Span | None:
     """ ", porte-parole du ministère russe de la Défense," after a name."""
     if ent.end >= len(doc) - 1 or doc[ent.end].text not in (",", "(", "–", "—"):
@@ -196,16 +377,75 @@ def _apposition_region(doc: Doc, ent: Span) -> Span | None:
 CLAUSE_DEPS = {"acl:relcl", "relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis", "ccomp"}
 
 
+#: Prepositions that attach an adjunct, not a part of the name, to a noun: "militias for the
+#: shelling", "les manifestants sur la place". "of"/"de", "in"/"à" stay ("ministry of defence",
+#: "les autorités à Kiev").
+ADJUNCT_PREPOSITIONS = {
+    "for",
+    "since",
+    "during",
+    "after",
+    "before",
+    "on",
+    "over",
+    "with",
+    "at",
+    "against",
+    "by",
+    "to",
+    "into",
+    "across",
+    "pour",
+    "par",
+    "contre",
+    "avec",
+    "depuis",
+    "pendant",
+    "après",
+    "avant",
+    "sur",
+    "vers",
+    "sans",
+    "selon",
+    "entre",
+    "envers",
+    "malgré",
+}
+
+
+def _adjunct(child: Token) -> bool:
+    """A prepositional adjunct of a noun: "for the shelling", "depuis novembre"."""
+    if child.dep_ == "prep":
+        return child.lower_ in ADJUNCT_PREPOSITIONS
+    cases = [c for c in child.children if c.dep_ == "case"]
+    return bool(cases) and cases[0].lower_ in ADJUNCT_PREPOSITIONS
+
+
 def _np_region(token: Token) -> Span:
-    """The noun phrase of a head: its subtree without clauses, inside the sentence."""
+    """The noun phrase of a head: its subtree without clauses, adjuncts and punctuation, as
+    one unbroken run of words inside the sentence."""
     excluded: set[int] = set()
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS or child.is_punct:
+        if child.dep_ in CLAUSE_DEPS or child.is_punct or _adjunct(child):
             excluded.update(t.i for t in child.subtree)
-    kept = [t.i for t in token.subtree if t.i not in excluded]
-    left = max(min(kept), token.sent.start, token.i - 6)
-    right = min(max(kept), token.i + 10, token.sent.end - 1)
-    return token.doc[left : right + 1]
+    kept = {t.i for t in token.subtree if t.i not in excluded}
+    # The unbroken run of kept words around the head: a word of an excluded clause (a relative,
+    # a coordinated noun, a comma) ends the phrase rather than being jumped over.
+    left = right = token.i
+    floor = max(token.sent.start, token.i - 6)
+    ceiling = min(token.sent.end - 1, token.i + 10)
+    while floor < token.i and token.doc[floor].idx < dateline_end(token.doc):
+        floor += 1  # "LONDON (The Observer) - West African leaders": not into the dateline
+    doc = token.doc
+
+    def inside(i: int) -> bool:  # a bracket or a comma ends the phrase: "Party (SNS)"
+        return i in kept and not (doc[i].is_punct and doc[i].text not in ("-", "'", "’"))
+
+    while left - 1 >= floor and inside(left - 1):
+        left -= 1
+    while right + 1 <= ceiling and inside(right + 1):
+        right += 1
+    return doc[left : right + 1]
 
 
 def _hits_in(hits: list[Hit], region: Span) -> list[Hit]:
@@ -259,7 +499,12 @@ def _name_after(doc: Doc, hit: Hit, proper: set[int]) -> Span | None:
         and i not in proper
     ):
         i += 1
-    return doc[start:i] if i - start >= 2 else None
+    if i - start < 2:
+        return None
+    name = doc[start:i]
+    if any(p.start <= name.start_char < p.end for p in doc._.selon_places or []):
+        return None  # "the mayor of Novi Sad": a place, not the mayor's name
+    return name
 
 
 def _titled(doc: Doc, ent: Span, hits: list[Hit]) -> bool:
@@ -267,9 +512,71 @@ def _titled(doc: Doc, ent: Span, hits: list[Hit]) -> bool:
     return any(
         h.entry.kind == "sector"
         and h.entry.role_kind == "title"
+        and not h.modifier
         and 0 <= ent.start - h.span.end <= 2
         for h in hits
     )
+
+
+#: Small words inside names: "Mohammed bin Salman", "Ursula von der Leyen", "Luiz Inácio Lula
+#: da Silva". A name goes on across them only to a capitalised word.
+NAME_PARTICLES = {
+    "bin",
+    "ben",
+    "ibn",
+    "bint",
+    "al",
+    "el",
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "do",
+    "dos",
+    "del",
+    "la",
+}
+
+
+def _whole_name(doc: Doc, ent: Span, hits: list[Hit], proper: set[int]) -> Span:
+    """The NER's person span grown to the whole name: over a listed person it overlaps ("Kim
+    Jong" + "Kim Jong Un") and over capitalised words and name particles the NER cut off."""
+    start, end = ent.start, ent.end
+    for hit in hits:
+        if hit.entry.kind == "person" and hit.span.start < end and start < hit.span.end:
+            start, end = min(start, hit.span.start), max(end, hit.span.end)
+    for hit in hits:
+        # "Crown Prince Mohammed bin Salman" as one NER span: the title is no part of the name.
+        if (
+            hit.entry.kind == "sector"
+            and hit.entry.role_kind == "title"
+            and hit.span.start == start
+            and hit.span.end < end
+        ):
+            start = hit.span.end
+            doc.user_data.setdefault("selon_title_of", {})[start] = (hit.span.start, start)
+    limit = min(len(doc), ent.sent.end)
+    while end < limit:
+        token = doc[end]
+        nxt = doc[end + 1] if end + 1 < limit else None
+        if token.lower_ in NAME_PARTICLES and nxt is not None and nxt.text[:1].isupper():
+            if nxt.i in proper or not nxt.is_alpha:
+                break
+            end += 2
+        elif (
+            token.text[:1].isupper()
+            and token.pos_ == "PROPN"
+            and token.is_alpha
+            and token.i not in proper
+            and token.ent_type_ in ("", *PERSON_LABELS)
+            and not token.is_sent_start
+        ):
+            end += 1
+        else:
+            break
+    return doc[start:end]
 
 
 def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
@@ -291,7 +598,7 @@ def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
             continue
         if len(ent) == 1 and not _titled(doc, ent, hits):
             continue  # a lone capitalised word the NER calls a person is often a weapon or a place
-        spans.append(ent)
+        spans.append(_whole_name(doc, ent, hits, proper))
     taken = {i for s in spans for i in range(s.start, s.end)}
     for hit in hits:
         if hit.entry.kind == "person" and not any(
@@ -300,7 +607,7 @@ def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
             spans.append(hit.span)
             taken.update(range(hit.span.start, hit.span.end))
     for hit in hits:
-        if hit.entry.kind == "sector" and hit.entry.role_kind == "title":
+        if hit.entry.kind == "sector" and hit.entry.role_kind == "title" and not hit.modifier:
             name = _name_after(doc, hit, proper)
             if name is not None and not any(i in taken for i in range(name.start, name.end)):
                 spans.append(name)
@@ -326,14 +633,30 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
         ent = _trim(ent)
         if not len(ent) or not any(t.is_alpha for t in ent):
             continue
-        regions = [r for r in (_title_region(doc, ent), _apposition_region(doc, ent)) if r]
+        apposition = _apposition_region(doc, ent)
+        regions = [r for r in (_title_region(doc, ent), apposition) if r]
         titled_from = doc.user_data.get("selon_title_of", {}).get(ent.start)
         if titled_from is not None and not any(r.end == ent.start for r in regions):
             regions.insert(0, doc[titled_from[0] : titled_from[1]])
+        office = apposition
+        rank = [r.start for r in regions if r.end == ent.start]
+        fronted = _title_before_comma(doc, ent, hits, min(rank, default=ent.start))
+        if fronted is not None and not any(r.start == fronted.start for r in regions):
+            regions.insert(0, fronted)
+            office = office or fronted
         region_hits = [h for r in regions for h in _hits_in(hits, r)]
         country, sector, igo = describe(region_hits, None if not regions else regions[0])
-        if regions and any(t.lower_ in DEFENCE_WORDS for r in regions for t in r):
-            sector = "MIL" if sector in (None, "GOV") else sector
+        if office is not None and igo is None:
+            # The office in an apposition says what a rank next to the name does not:
+            # "Colonel Amadou Keita, the government spokesman" and "Its spokesman, Colonel
+            # Amadou Keita," speak for the government.
+            office_hits = _hits_in(hits, office)
+            if any(h.entry.kind == "sector" and not h.modifier for h in office_hits):
+                sector = describe(office_hits, office)[1] or sector
+        if country is None and igo is None and sector in STATE_SECTORS:
+            country = fronted_country(doc, ent.sent, hits)
+        if sector in (None, "GOV") and _defence_outside(region_hits, regions):
+            sector = "MIL"
         role = None
         titled = [h for h in region_hits if h.entry.kind == "sector"]
         if titled:
@@ -356,7 +679,7 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
             # A listed person's country is data; an apposition may name a place of theirs
             # ("Najib Mikati, lui-même originaire de Tripoli") that is not a nationality.
             country = famous.country or country
-            sector = sector or famous.sector
+            sector = famous.sector or sector
             igo = igo or (famous.code if famous.sector == "IGO" else None)
             role = role or famous.role
             if len(ent) < 2:  # a bare surname takes the full name; a full name stays as written
@@ -388,8 +711,8 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
         # as the subject.
         for region in regions:
             for hit in _hits_in(hits, region):
-                if hit.entry.kind == "sector":
-                    head = hit.span[0] if doc.lang_ == "fr" else hit.span[-1]
+                if hit.entry.kind == "sector" and not hit.modifier:
+                    head = head_of(hit.span)
                     mentions.append(
                         ActorMention(ent.start_char, ent.end_char, actor, "person", head.i)
                     )
@@ -418,7 +741,7 @@ def selon_actors(doc: Doc) -> Doc:
     }
     for hit in hits:
         span, entry = hit.span, hit.entry
-        if span.start in person_tokens:
+        if span.start in person_tokens or hit.modifier:
             continue
         if entry.kind == "person":
             continue  # made into person mentions above
@@ -437,12 +760,14 @@ def selon_actors(doc: Doc) -> Doc:
                 ActorMention(span.start_char, span.end_char, actor, entry.kind, span.root.i)
             )
         elif entry.kind == "sector":
-            head = span[0] if doc.lang_ == "fr" else span[-1]
+            head = head_of(span)
             if head.i in titled:
                 continue
             region = _np_region(head)
             region = doc[min(region.start, span.start) : max(region.end, span.end)]
-            country, sector, igo = describe(_hits_in(hits, region), region)
+            country, sector, igo = describe(_hits_in(hits, region), region, hit)
+            if country is None and igo is None and (sector or entry.sector) in STATE_SECTORS:
+                country = fronted_country(doc, head.sent, hits)
             region = _trim(region)
             actor = _actor(
                 region.text,
@@ -470,8 +795,11 @@ def selon_actors(doc: Doc) -> Doc:
 # --- lookups used by the later components ------------------------------------------------------
 
 
-def actor_at(doc: Doc, token: Token, *, depth: int = 2) -> ActorMention | None:
-    """The actor mention a syntactic argument refers to: by head, by span, then its children."""
+def actor_at(doc: Doc, token: Token, *, depth: int = 1) -> ActorMention | None:
+    """The actor mention a syntactic argument refers to: by head, by span, then its children.
+
+    One level down by default: "les frappes russes" (amod), "la délégation de l'Ukraine"
+    (nmod). Further down, a mention belongs to another phrase ("the port of the city of X")."""
     mentions: list[ActorMention] = doc._.selon_actors or []
     if token.idx < dateline_end(doc):
         # The parser often makes the dateline the subject ("TOKYO ... - Japan, South Korea
@@ -503,7 +831,6 @@ def actor_at(doc: Doc, token: Token, *, depth: int = 2) -> ActorMention | None:
                 "flat",
                 "appos",
                 "poss",
-                "nummod",
             ):
                 below = actor_at(doc, child, depth=depth - 1)
                 if below is not None:

@@ -38,12 +38,12 @@ from selon.components import (
     text_of,
 )
 from selon.components.events import modality
-from selon.components.quotes import (
+from selon.components.quotes import incise_content
+from selon.components.speakers import (
     QUOTE_MARKS,
     according_at,
     according_cues,
     attribution_uses,
-    incise_content,
     reporting_lemma,
     speaker_of,
 )

@@ -19,12 +19,23 @@
    masser"), not a reference to an earlier act ("en riposte à l'attaque", "a day after the
    bombing") and not a habit ("à plusieurs reprises", "has repeatedly accused"); the cues are
    in ``selon/data/lexicon/undated_cues.tsv``. The date record then points at the expression
-   the day came from, in its earlier sentence.
+   the day came from, in its earlier sentence. No act takes it when it is in the active
+   pluperfect ("the group had rejected"), a noun a report names ("a annoncé l'arrestation"),
+   a reaction to an act its sentence dates ("condemned Monday's attack"), or in a sentence
+   placed relative to another act by words no date resolves ("le lendemain de l'annonce").
+   The story's day (the first scene) is one at most ``STORY_DAYS`` before publication; an
+   earlier one is a flashback that dates only its paragraph. An act named after "au lendemain
+   de" / "the day after" is the day before the narrative's (before the publication day, in a
+   sentence told in the present).
 3. A planned or future act dated by a bare weekday or a day and month already past is the next
-   one ("doit rencontrer samedi", "would block the bridges on Saturday", "le 3 janvier").
+   one ("doit rencontrer samedi", "would block the bridges on Saturday", "le 3 janvier"), and
+   so is one dated on a participle of plan on its noun ("la grève prévue lundi"); an act told
+   as done never takes the day of another clause's plan ("est prévue samedi, et la CGT a
+   appelé...").
 
 The dateline's own date ("PARIS, Jan. 7 (Reuters) -") is when the story was filed, never an
-event's date; the publication date is never used.
+event's date; the publication date is never an event's date by default (it only anchors
+"au lendemain de" in a present-tense sentence, which is the day before it).
 """
 
 from __future__ import annotations
@@ -35,8 +46,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.components import DateMention, EventMention, meta, span_containing, text_of
+from selon.components import DateMention, EventMention, doc_cache, meta, span_containing, text_of
 from selon.lexicon import read_tsv, speech_verbs
+from selon.records import Date
 
 #: Dependency relations that make a noun a core argument of its clause: such a noun takes
 #: the clause's date ("les frappes ont eu lieu mardi"); a noun in a side phrase does not
@@ -49,9 +61,18 @@ SUBCLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "relcl", "conj"
 #: Links inside a noun phrase: a noun inside the subject or object of a clause shares its time
 #: ("announced on Wednesday an extra 1.5 million euros in humanitarian aid").
 NOMINAL_DEPS = {"nmod", "pobj", "prep", "compound", "appos", "amod", "conj", "nummod"}
+#: Words that name an act some days before the narrative's day: "au lendemain d'un entretien".
+DAYS_AFTER = {"lendemain": 1, "surlendemain": 2, "day after": 1}
+#: How many days before publication the story's main day may be: an earlier one is a flashback.
+STORY_DAYS = 7
+#: A date in the possessive names the day of the noun it is on: "Monday's attack".
+POSSESSIVE_DEPS = {"poss", "nmod:poss"}
 #: Prepositions that put a noun's act at the time of its clause: "lors des pourparlers",
 #: "during the protests".
 SIMULTANEOUS = {"lors", "pendant", "durant", "during", "amid", "amidst"}
+#: Prepositions of the act a verb is done in, at its time: "announced in a joint statement",
+#: "tué dans une frappe".
+MEANS = {"dans", "in"}
 #: Subordinating words of a clause at the time of the one it hangs on: the gérondif, purpose.
 SAME_TIME_MARKS = {"en", "pour", "afin"}
 #: Prepositions of a time limit: "until Aug. 1", "jusqu'au 8 mai" date no act.
@@ -77,8 +98,11 @@ _YEAR_RE = re.compile(r"\b(1\d|20)\d\d\b")
 
 @lru_cache(maxsize=2)
 def undated_cues(lang: str) -> dict[str, list[tuple[str, ...]]]:
-    """The cues of ``undated_cues.tsv`` by kind (background, habit), as word sequences."""
-    cues: dict[str, list[tuple[str, ...]]] = {"background": [], "habit": []}
+    """The cues of ``undated_cues.tsv`` by kind (background, habit, relative, plan), as word
+    sequences."""
+    cues: dict[str, list[tuple[str, ...]]] = {
+        "background": [], "habit": [], "relative": [], "plan": []
+    }  # fmt: skip
     for row in read_tsv("lexicon/undated_cues.tsv"):
         if row["lang"] == lang:
             cues.setdefault(row["kind"], []).append(tuple(row["cue"].lower().split()))
@@ -86,7 +110,15 @@ def undated_cues(lang: str) -> dict[str, list[tuple[str, ...]]]:
 
 
 def _has_cue(words: list[str], cues: list[tuple[str, ...]]) -> bool:
-    return any(tuple(words[i : i + len(cue)]) == cue for cue in cues for i in range(len(words)))
+    """Whether a cue stands among the words (as consecutive words)."""
+    if not words or not cues:
+        return False
+    grams = {
+        tuple(words[i : i + n])
+        for n in {len(cue) for cue in cues}
+        for i in range(len(words) - n + 1)
+    }
+    return any(cue in grams for cue in cues)
 
 
 def is_background(token: Token) -> bool:
@@ -120,6 +152,11 @@ def _event_clause(token: Token) -> Token | None:
             c.dep_ == "case" and c.lower_ in SIMULTANEOUS for c in current.children
         ):
             return head if head.pos_ in ("VERB", "AUX") else None
+        if head.pos_ in ("VERB", "AUX") and (
+            current.lower_ in MEANS
+            or any(c.dep_ == "case" and c.lower_ in MEANS for c in current.children)
+        ):
+            return head  # "annoncé jeudi dans une déclaration commune"
         if head.pos_ in ("VERB", "AUX"):
             core = current.dep_ in CORE_DEPS or (
                 # "a tiré jeudi une salve", parsed as an oblique: no preposition, an object
@@ -245,13 +282,136 @@ def _is_pluperfect(verb: Token) -> bool:
     return False
 
 
+def _earlier_act(verb: Token) -> bool:
+    """An act in the active pluperfect that no reporting verb reports ("the group had rejected
+    the army's account", "had earlier put the toll at 23 and accused..."): told as before the
+    story's time, on a day the text does not give. A passive one is a state at the story's
+    time ("12 000 policiers avaient été mobilisés"), a reported one the report's news ("said
+    they had detained two suspects")."""
+    speech = speech_verbs(verb.doc.lang_)
+    current = verb
+    while current.dep_ == "conj" and not any(
+        c.dep_ in ("aux", "aux:tense") for c in current.children
+    ):
+        current = current.head  # "had put ... and accused": the pluperfect of both
+    if not _is_pluperfect(current):
+        return False
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in current.children):
+        return False
+    if "Pass" in current.morph.get("Voice", []):
+        return False
+    if current.dep_ == "ccomp" and current.head.lemma_.lower() in speech:
+        return False
+    return not any(
+        c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in speech for c in current.children
+    )
+
+
 def _clause_words(verb: Token) -> list[str]:
     """The words of a clause without those of the clauses inside it, in order."""
-    skip: set[int] = set()
-    for child in verb.children:
-        if child.dep_ in SUBCLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-            skip.update(t.i for t in child.subtree)
-    return [t.lower_ for t in verb.subtree if t.i not in skip]
+    cache = doc_cache(verb.doc, "clause_words")
+    found: list[str] | None = cache.get(verb.i)
+    if found is None:
+        skip: set[int] = set()
+        for token in verb.subtree:  # also a relative clause on one of its nouns
+            if token.i != verb.i and token.dep_ in SUBCLAUSE_DEPS and token.pos_ in ("VERB", "AUX"):
+                skip.update(t.i for t in token.subtree)
+        found = cache[verb.i] = [t.lower_ for t in verb.subtree if t.i not in skip]
+    return list(found)
+
+
+def is_planned(verb: Token) -> bool:
+    """A clause that puts its act ahead: in the future, or with a word of planning ("est
+    prévue samedi", "is set for Saturday", "scheduled for")."""
+    return is_future(verb) or _has_cue(_clause_words(verb), undated_cues(verb.doc.lang_)["plan"])
+
+
+def _unresolved_relative(sent: Span, dates: list[DateMention]) -> bool:
+    """Whether a sentence places its acts relative to another act, by a phrase no date
+    resolves ("le lendemain de l'annonce", "the day after the vote"): the day is then not the
+    narrative's."""
+    cues = undated_cues(sent.doc.lang_)["relative"]
+    words = [t.lower_ for t in sent]
+    for i in range(len(words)):
+        for cue in cues:
+            if tuple(words[i : i + len(cue)]) != cue:
+                continue
+            at = sent[i].idx
+            if not any(d.start <= at < d.end for d in dates):
+                return True
+    return False
+
+
+def _named_after(token: Token) -> int | None:
+    """Days from the narrative's day back to an act named in "au lendemain de" / "the day
+    after" ("Ces annonces tombent au lendemain d'un entretien"): 1, 2 for "surlendemain"."""
+    before = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 4) : token.i]]
+    for cue, days in DAYS_AFTER.items():
+        if _has_cue(before, [tuple(cue.split())]):
+            return days
+    return None
+
+
+def _told_in_the_present(sent: Span) -> bool:
+    """A sentence whose main verb is in the present indicative: it tells the story's today."""
+    root = sent.root
+    return (
+        root.pos_ in ("VERB", "AUX")
+        and "Pres" in root.morph.get("Tense", [])
+        and "Fin" in root.morph.get("VerbForm", [])
+        and not any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in root.children)
+    )
+
+
+def _today(token: Token, day: dt.date) -> DateMention:
+    """The publication day as the day a present-tense sentence speaks of, pointing at the words
+    that count from it ("au lendemain")."""
+    words = token.doc[max(token.sent.start, token.i - 4) : token.i]
+    start, end = words.start_char, words.end_char
+    record = Date(
+        start=day.isoformat(),
+        end=day.isoformat(),
+        precision="day",
+        text=text_of(token.doc)[start:end],
+        start_offset=start,
+        end_offset=end,
+        anchor="published",
+    )
+    return DateMention(start, end, record)
+
+
+def _dates_an_argument(token: Token, dates: list[DateMention]) -> bool:
+    """Whether a date of the sentence is on a noun the event governs, or on the noun its
+    relative clause describes: "condemned Monday's attack", "a dénoncé l'attaque de mardi",
+    "the killing ... last Wednesday, which Iran blamed on Israel" name the day of the act
+    reacted to, not the reaction's."""
+    doc = token.doc
+    below = {t.i for t in token.subtree} - {token.i}
+    clause = _event_clause(token)
+    if clause is not None and clause.dep_ in RELATIVE_DEPS:
+        # "the killing of X last Wednesday, which Iran blamed on Israel"
+        below |= {clause.head.i} | {t.i for t in clause.head.children}
+    for mention in dates:
+        if not token.sent.start_char <= mention.start < token.sent.end_char:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.i in below and root.head.i in below and root.head.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
+def _reported_noun(token: Token) -> bool:
+    """A noun that is what a reporting verb reports ("a annoncé l'arrestation de deux
+    habitants", "announced the deployment"): the report's day is not the act's."""
+    clause = _event_clause(token)
+    return (
+        token.pos_ not in ("VERB", "AUX")
+        and clause is not None
+        and clause.lemma_.lower() in speech_verbs(token.doc.lang_)
+    )
 
 
 # --- An event's own date ------------------------------------------------------------------------
@@ -272,6 +432,42 @@ def _shares_time(token: Token, owner: Token) -> bool:
             continue
         return False
     return current.i == owner.i
+
+
+#: Relative clauses: they describe a noun.
+RELATIVE_DEPS = {"relcl", "acl:relcl", "acl"}
+#: Links by which a clause hangs on the clause that governs it, sharing its time.
+CLAUSE_LINKS = {"ccomp", "xcomp", "advcl", "conj", "parataxis"}
+
+
+def _clause_link(clause: Token, head: Token) -> bool:
+    """Whether a clause hangs on a governing verb through clauses only ("On Saturday, the army
+    said its troops had repelled..."), not through a noun ("mourned the killing, which Iran
+    blamed on Israel")."""
+    dateline = meta(clause.doc).get("dateline")
+    current = clause
+    for _ in range(6):
+        if current.i == head.i:
+            return True
+        # A dateline ("TBILISI, April 18 -") is no noun of the sentence, whatever the parse says.
+        on_dateline = dateline is not None and current.head.idx < dateline[1]
+        if (current.dep_ not in CLAUSE_LINKS and not on_dateline) or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _relative_on(root: Token, token: Token) -> bool:
+    """Whether the clause that hangs on a date word and holds the event is a relative clause
+    whose pronoun is its subject or object ("the killing ... last Wednesday, which Iran blamed
+    on Israel"): it describes a noun, not the day ("Saturday, when a march is planned")."""
+    link = next((a for a in [token, *token.ancestors] if a.head.i == root.i), None)
+    if link is None:
+        return False
+    return any(
+        c.dep_ in CORE_DEPS and ("Rel" in c.morph.get("PronType", []) or c.tag_ in ("WDT", "WP"))
+        for c in link.children
+    )
 
 
 def _owner(root: Token, triggers_at: set[int]) -> tuple[Token | None, Token]:
@@ -300,7 +496,9 @@ def attached_date(
     group = _verb_group(clause) if clause is not None else set()
     governing = {a.i for a in token.ancestors}
     phrase = set()  # the nouns the trigger's noun phrase hangs on: "une journée de grèves"
-    for ancestor in token.ancestors:
+    # A verb's clause is no noun phrase: a relative clause does not take the date of the noun
+    # it describes ("the killing of X last Wednesday, which Iran blamed on Israel").
+    for ancestor in token.ancestors if token.pos_ not in ("VERB", "AUX") else ():
         if ancestor.pos_ in ("VERB", "AUX"):
             break
         phrase.add(ancestor.i)
@@ -319,7 +517,12 @@ def attached_date(
             continue
         root = span.root
         distance = abs(root.i - token.i)
-        if root.i in governing or root.head.i in phrase:
+        on_participle = root.head.dep_ in ("acl", "amod") and _in_phrase(root.head.head, token)
+        if (
+            (root.i in governing and not _relative_on(root, token))
+            or root.head.i in phrase
+            or on_participle  # "la grève des audiences prévue lundi"
+        ):
             # The event describes it ("Saturday, when ... is planned"), or it dates the noun
             # the event's phrase hangs on ("une journée de grèves le mardi 28 mars").
             attached.append((distance, mention))
@@ -338,10 +541,12 @@ def attached_date(
             continue  # a noun in a side phrase takes only its own date
         if head.i in group:
             in_clause.append((distance, mention))
-        elif head.i in governing and head.lemma_.lower() in speech:
+        elif not _clause_link(clause, head):
+            continue  # a relative clause does not take the time of its noun's clause
+        elif head.lemma_.lower() in speech:
             if quote is None:
                 reported.append((distance, mention))
-        elif head.i in governing:
+        else:
             above.append((distance, mention))
     for found in (attached, in_clause, inherited, above, reported):
         if found:
@@ -358,11 +563,20 @@ def _sets_the_scene(root: Token, speech: dict[str, str | None]) -> bool:
     nor in the future; not a date inside a noun phrase ("since the first day of protests on
     Jan. 19")."""
     head = _clause_head(root)
-    on_argument = root.head.dep_ in CORE_DEPS and root.head.head.i == head.i  # "la journée, jeudi,"
+    # "la journée, jeudi, a rassemblé...", but not the day of a noun ("répondent à l'attaque du
+    # dimanche 28 janvier", "condemned Monday's attack"): that dates the noun's act.
+    on_argument = (
+        root.head.dep_ in CORE_DEPS
+        and root.head.head.i == head.i
+        and root.dep_ not in POSSESSIVE_DEPS
+        and not any(c.dep_ in ("case", "case:poss") for c in root.children)
+    )
     if root.head.i != head.i and root.i != head.i and not on_argument:
         return False
-    if _is_pluperfect(head) or is_future(head) or _nonfinite(head):
+    if _is_pluperfect(head) or is_planned(head) or _nonfinite(head):
         return False
+    if any(c.dep_ == "mark" for c in head.children):
+        return False  # "Depuis que le gouvernement a suspendu, le 28 novembre, ..."
     current = head
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
@@ -410,22 +624,35 @@ def continues_narrative(
     if modality not in REALIS or quote is not None:
         return False
     clause = _event_clause(token)
-    if clause is None or is_future(clause) or not _told_as_done(clause, triggers_at):
+    if clause is None or is_planned(clause) or not _told_as_done(clause, triggers_at):
         return False
-    if is_background(token):
+    if _earlier_act(clause):
+        return False
+    if is_background(token) or _reported_noun(token):
         return False
     return not _has_cue(_clause_words(clause), undated_cues(token.doc.lang_)["habit"])
 
 
-def current_scene(text: str, scenes: list[DateMention], offset: int) -> DateMention | None:
+def current_scene(
+    text: str, scenes: list[DateMention], offset: int, published: dt.date | None = None
+) -> DateMention | None:
     """The narrative's day at an offset: the latest scene set before it in its paragraph, else
-    the story's (the first scene of the article): a paragraph that sets no time of its own
-    goes on with the story's main time ("Zelensky a dénoncé..." after the night's strikes)."""
+    the story's: the first scene of the article, when it is recent (``STORY_DAYS`` before
+    publication at most). A paragraph that sets no time of its own goes on with the story's
+    main time ("Zelensky a dénoncé..." after the night's strikes); a day weeks before the
+    story ("arrêtée une première fois le 11 janvier") is a flashback that stays in its
+    paragraph."""
     paragraph = text.rfind("\n\n", 0, offset)
     latest = [m for m in scenes if paragraph < m.start < offset]
     if latest:
         return latest[-1]
-    return scenes[0] if scenes and scenes[0].start < offset else None
+    if not scenes or scenes[0].start >= offset:
+        return None
+    story = scenes[0]
+    recent = published is None or (
+        (published - dt.date.fromisoformat(story.date.end)).days <= STORY_DAYS
+    )
+    return story if recent else None
 
 
 # --- Planned acts -------------------------------------------------------------------------------
@@ -473,15 +700,66 @@ def date_events(
     if dateline:
         dates = [d for d in dates if d.start >= dateline[1]]  # when the story was filed
     kept_triggers = {e.trigger for e in events}
-    scenes = scene_dates(doc, dates, quote_spans, published.date() if published else None)
+    day = published.date() if published else None
+    scenes = scene_dates(doc, dates, quote_spans, day)
     for event in events:
         token = doc[event.trigger]
         quote = span_containing(token.idx, quote_spans)
         date = attached_date(token, dates, token.sent, quote, quote_spans, kept_triggers)
-        if date is None and continues_narrative(token, event.modality, quote, kept_triggers):
-            date = current_scene(text_of(doc), scenes, token.idx)
-        elif date is not None:
-            clause = _event_clause(token)
-            if event.modality == "planned" or (clause is not None and is_future(clause)):
-                date = towards_future(date, published)
+        clause = _event_clause(token)
+        planned = event.modality == "planned" or (clause is not None and is_planned(clause))
+        back = _named_after(token) if event.modality in REALIS and quote is None else None
+        if date is None and back is not None:
+            scene = current_scene(text_of(doc), scenes, token.idx, day)
+            if scene is None and day is not None and _told_in_the_present(token.sent):
+                scene = _today(
+                    token, day
+                )  # "Au lendemain d'une mobilisation, les syndicats dressent"
+            date = _days_before(scene, back) if scene is not None else None
+        elif date is None:
+            if (
+                continues_narrative(token, event.modality, quote, kept_triggers)
+                and not _dates_an_argument(token, dates)
+                and not _unresolved_relative(token.sent, dates)
+            ):
+                date = current_scene(text_of(doc), scenes, token.idx, day)
+        elif clause is not None and not is_planned(clause) and _on_a_plan(doc, date, clause):
+            if _describes(doc, date, token):
+                date = towards_future(date, published)  # "la grève prévue lundi"
+            else:
+                date = None  # another clause's plan is not the day of an act told as done
+        elif planned:
+            date = towards_future(date, published)
         event.date = date
+
+
+def _days_before(date: DateMention, days: int) -> DateMention:
+    record = date.date
+    step = dt.timedelta(days=days)
+    first = dt.date.fromisoformat(record.start) - step
+    last = dt.date.fromisoformat(record.end) - step
+    moved = record.model_copy(update={"start": first.isoformat(), "end": last.isoformat()})
+    return DateMention(date.start, date.end, moved, date.clock)
+
+
+def _describes(doc: Doc, date: DateMention, token: Token) -> bool:
+    """Whether a date is on a participle that describes the trigger: "la grève prévue lundi"."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and _in_phrase(span.root.head.head, token)
+
+
+def _in_phrase(word: Token, token: Token) -> bool:
+    """Whether a word is a noun trigger or a noun of its phrase ("la grève des audiences")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    return word.i == token.i or (word.pos_ in ("NOUN", "PROPN") and word.head.i == token.i)
+
+
+def _on_a_plan(doc: Doc, date: DateMention, clause: Token) -> bool:
+    """Whether a date is on another clause than ``clause``, one that puts its act ahead
+    ("Une nouvelle journée est prévue samedi, et la police a arrêté...")."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = _clause_head(span.root)
+    return head.i != clause.i and is_planned(head)

@@ -10,6 +10,8 @@ raids out. These passes run after the one-act-one-event merges:
 - ``inherit_arguments``: an event with no source takes the source (and, if it has none, the
   target) of the nearest earlier event of the same type in the article that has one, else of
   the nearest later one;
+- ``address_reactions``: a reaction that names no one it is aimed at ("a dénoncé un
+  chantage", "welcomed the move") is aimed at the last other party the article shows acting;
 - ``with_participants``: an event with neither source nor target after all this is not
   reported: nothing in the article says who acted or upon whom, and such mentions are
   overwhelmingly generic uses of the word ("les alertes ont retenti", "the aid").
@@ -26,7 +28,7 @@ from selon.lexicon import triggers
 REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "REQUEST"}
 
 
-def _referenced_type(token: Token) -> str | None:
+def referenced_type(token: Token) -> str | None:
     """The event type a noun names ("the raids" -> ASSAULT), through "de/of" once."""
     table = triggers(token.doc.lang_)
     for candidate in (token, *[c for c in token.children if c.dep_ in ("nmod", "pobj", "prep")]):
@@ -41,22 +43,21 @@ def _referenced_type(token: Token) -> str | None:
 
 def link_reactions(doc: Doc, events: list[EventMention]) -> None:
     """ "Iran condemned the raids": the target of a reaction is the source of the act it is
-    about: the event whose trigger is its object (or inside the object's phrase), else the
-    nearest earlier event of the type the object names."""
+    about (it replaces a target guessed from elsewhere in the sentence): the event whose
+    trigger is its object (or inside the object's phrase), else the nearest earlier event of
+    the type the object names."""
     by_token = {e.trigger: e for e in events}
     for index, event in enumerate(events):
-        if (
-            event.type not in REACTION_TYPES
-            or event.target is not None
-            or event.target_token is None
-        ):
+        if event.type not in REACTION_TYPES or event.target_token is None:
             continue
         token = doc[event.target_token]
+        if event.target is not None and event.target.start <= token.idx < event.target.end:
+            continue  # the object itself names who is aimed at
         about = by_token.get(token.i) or next(
             (by_token[c.i] for c in token.subtree if c.i in by_token and c.i != event.trigger), None
         )
         if about is None:
-            kind = _referenced_type(token)
+            kind = referenced_type(token)
             about = next(
                 (
                     e
@@ -72,6 +73,23 @@ def link_reactions(doc: Doc, events: list[EventMention]) -> None:
             and (event.source is None or about.source.actor.code != event.source.actor.code)
         ):
             event.target = about.source
+
+
+def drop_restated_objects(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """ "Iran condemned the attack": a noun that is the object of a reaction names an act the
+    article has already told (an earlier event of its type); it is no new event."""
+    objects = {e.target_token for e in events if e.type in REACTION_TYPES}
+    kept: list[EventMention] = []
+    for event in events:
+        token = doc[event.trigger]
+        restated = (
+            token.pos_ == "NOUN"
+            and event.trigger in objects
+            and any(k.type == event.type for k in kept)
+        )
+        if not restated:
+            kept.append(event)
+    return kept
 
 
 def _donor(events: list[EventMention], index: int) -> EventMention | None:
@@ -98,6 +116,30 @@ def inherit_arguments(events: list[EventMention]) -> None:
         if event.target is None and donor.target is not None:
             event.target = donor.target
         event.confidence = round(max(0.3, event.confidence - 0.2), 2)
+
+
+#: Reactions that are always aimed at someone, even when the sentence does not say whom.
+ADDRESSED_REACTIONS = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"}
+
+
+def address_reactions(events: list[EventMention]) -> None:
+    """Give a targetless reaction the source of the nearest earlier event by another actor."""
+    for index, event in enumerate(events):
+        if event.type not in ADDRESSED_REACTIONS or event.target is not None:
+            continue
+        if event.source is None:
+            continue
+        own = event.source.actor.code
+        previous = next(
+            (
+                e.source
+                for e in reversed(events[:index])
+                if e.source is not None and e.source.actor.code != own
+            ),
+            None,
+        )
+        if previous is not None:
+            event.target = previous
 
 
 def with_participants(events: list[EventMention]) -> list[EventMention]:

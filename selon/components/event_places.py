@@ -29,9 +29,15 @@ story was filed: it counts only when the sentence has no other.
   not the place of another event's clause); in the lead sentence, without one, the dateline's
   ("ACCRA, July 4 - West African leaders lifted the sanctions");
 - a physical act (strike, arrest, protest, deployment, withdrawal), or a call for a protest,
-  that took place and has no place takes the places of the closest earlier physical act of its
-  paragraph, else the country (at country precision) of the nearest physical act with a place
-  in the article, else the country the article's places name most.
+  that took place (or a protest called for: "une nouvelle journée de grève samedi") and has no
+  place takes the places of the closest earlier physical act of its paragraph, else the
+  country (at country precision) of the nearest physical act with a place in the article, else
+  the country the article's places name most.
+
+A place that hangs on a nominal trigger itself ("a day after twin bombings in Kerman") is the
+event's first, even inside a phrase about another time. A dative ("adressé à Séoul") is an
+actor only for a country or a capital, which may stand for a government ("envoyé des renforts
+à Kharkiv" says where).
 """
 
 from __future__ import annotations
@@ -64,15 +70,27 @@ def place_role(doc: Doc, mention: PlaceMention, trigger: Token | None = None) ->
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span):
         return "bare"
-    role = _role(span.root, trigger, 0)
+    role = _role(span.root, trigger, 0, seat=_seat(mention))
     if role == "actor" and mention.feature is not None and _prepositions(span.root) == []:
         return "towards"  # "la ville de Belgorod a été bombardée" is a place, not an actor
     return role
 
 
-def _role(token: Token, trigger: Token | None, depth: int, placed: bool = False) -> str:
+def _seat(mention: PlaceMention) -> bool:
+    """Whether a place may stand for a government: a country or a capital."""
+    place = mention.place
+    if place.precision == "country":
+        return True
+    capital = gazetteer().capitals.get(place.country or "")
+    return capital is not None and capital.geonames_id == place.geonames_id
+
+
+def _role(
+    token: Token, trigger: Token | None, depth: int, placed: bool = False, seat: bool = True
+) -> str:
     """``placed``: the phrase was reached through a place noun ("la ville de", "the outskirts
-    of"), so it names a location even as a subject or an object of another clause."""
+    of"), so it names a location even as a subject or an object of another clause. ``seat``:
+    the place is a country or a capital, which may stand for its government."""
     dep = token.dep_
     # the word a noun hangs on: its head, or for an English prepositional object the word the
     # preposition hangs on ("the city of Dnipro": city)
@@ -81,33 +99,38 @@ def _role(token: Token, trigger: Token | None, depth: int, placed: bool = False)
         return "bare"
     preps = _prepositions(token)
     if dep in ("conj", "appos", "flat", "flat:name") and not preps:
-        return _role(head, trigger, depth + 1, placed)
+        return _role(head, trigger, depth + 1, placed, seat)
     if preps:
         prep = preps[0]
         if _is(prep, "of") and head.pos_ in ("ADP", "ADV"):
             prep = head.lower_  # "out of", "près de" parsed as an adverb
         elif _is(prep, "of") and head.pos_ in ("NUM", "PRON", "DET"):
-            return _role(head, trigger, depth + 1, placed)  # "one of", "l'un des"
+            return _role(head, trigger, depth + 1, placed, seat)  # "one of", "l'un des"
         elif _is(prep, "between") and _is(head.lower_, "place_noun"):
-            return _role(head, trigger, depth + 1, True)  # "la frontière entre X et Y"
+            return _role(head, trigger, depth + 1, True, seat)  # "la frontière entre X et Y"
+        elif _is(prep, "between") and placed:
+            return "at"  # "à la frontière, entre le district de X et ..." parsed apart
         elif _is(prep, "of") and head.pos_ in ("NOUN", "PROPN"):
             if _is(head.lower_, "people_of"):
                 return "at"  # "les habitants de Belgorod": where they are
             if _is(head.lower_, "place_noun"):
-                return _role(head, trigger, depth + 1, True)
+                return _role(head, trigger, depth + 1, True, seat)
             return "actor"
         if _is(prep, "at"):
             if (
                 prep in ("à", "au", "aux")
-                and dep == "obl:arg"
+                and dep.startswith("obl")
+                and seat
                 and not placed
                 and not _is(token.lower_, "place_noun")
                 and (
-                    any(c.dep_ in CLAUSE_DEPS for c in head.children)
+                    (dep == "obl:arg" and any(c.dep_ in CLAUSE_DEPS for c in head.children))
                     or _is(head.lemma_.lower(), "dative_verb")
                 )
             ):
-                return "actor"  # a dative: "transmis à Kiev la position"
+                # a dative: "transmis à Kiev la position", "adressé à Séoul"; not "envoyé
+                # des renforts à Kharkiv"
+                return "actor"
             return "at"
         if _is(prep, "of") and not (
             head.pos_ in ("VERB", "AUX")
@@ -122,8 +145,9 @@ def _role(token: Token, trigger: Token | None, depth: int, placed: bool = False)
         return "at"  # "Belgorod residents"
     if dep in MODIFIER_DEPS and _is(head.lower_, "place_noun"):
         # "the Kursk region", "Odesa port", "Belgrade's busiest junctions"
-        return _role(head, trigger, depth + 1, True)
-    if dep in SUBJECT_OBJECT:
+        return _role(head, trigger, depth + 1, True, seat)
+    if dep in SUBJECT_OBJECT or (dep == "advmod" and token.pos_ == "PROPN"):
+        # a name is no adverb: "accusé Bakou de masser des troupes" parsed so is an object
         if placed:
             return "at"  # "la ville de Belgorod a été bombardée", "seized parts of North Kivu"
         if trigger is None or _same_clause(head, trigger, CHAINED - {"xcomp"}):
@@ -184,6 +208,8 @@ def _attachment(token: Token, trigger: Token) -> tuple[bool, bool, int | None]:
     hangs on (participles that modify a noun are passed through)."""
     direct = True
     for ancestor in [token, *token.ancestors]:
+        if ancestor.i == trigger.i and ancestor.pos_ not in ("VERB", "AUX"):
+            return True, direct, trigger.i  # "after twin bombings in Kerman": the act's noun
         if ancestor.pos_ in ("VERB", "AUX") and (
             ancestor.dep_ not in ("acl", "amod") or ancestor.i == trigger.i
         ):
@@ -273,7 +299,10 @@ def event_places(
     found = _located(trigger, places, actor_spans, quote_spans)
     located = [f for f in found if f.mention.start >= filed and f.role != "actor"]
     if located:
-        return [f.mention for f in located if f.own] or [f.mention for f in located]
+        # the act's own noun says where first ("les frappes sur Kharkiv ont été condamnées à
+        # Kiev"), then its clause, then its sentence
+        noun = [f.mention for f in located if f.verb == trigger.i and trigger.pos_ == "NOUN"]
+        return noun or [f.mention for f in located if f.own] or [f.mention for f in located]
     return [f.mention for f in found if f.mention.start < filed]
 
 
@@ -286,6 +315,9 @@ CALL_TYPES = {"REQUEST", "THREATEN"}
 #: Modalities of acts that took place (or are planned somewhere): a denied or conditional
 #: act borrows no place.
 REALIS = {"asserted", "hedged", "planned"}
+#: ... and a protest called for ("une nouvelle journée de grève dans tout le pays") is where
+#: the movement that calls for it is (not a requested seizure: "exigé de confisquer").
+CALLED_TYPES = {"PROTEST"}
 
 
 def settle_places(doc: Doc, events: list[EventMention]) -> None:
@@ -320,7 +352,10 @@ def settle_places(doc: Doc, events: list[EventMention]) -> None:
             event.places = [p for p in doc._.selon_places or [] if p.start < filed]
     located = [e for e in physical if e.places]
     for event in physical:
-        if event.places or event.modality not in REALIS:
+        if event.places or not (
+            event.modality in REALIS
+            or (event.modality == "requested" and event.type in CALLED_TYPES)
+        ):
             continue
         block = text.rfind("\n\n", 0, doc[event.trigger].idx)
         before = [e for e in located if e.trigger < event.trigger]
@@ -340,8 +375,23 @@ def _physical(doc: Doc, event: EventMention, events: list[EventMention]) -> bool
         return True
     if event.type not in CALL_TYPES:
         return False
-    subtree = {t.i for t in doc[event.trigger].subtree}
-    return any(e.type == "PROTEST" and e.trigger in subtree for e in events)
+    call = doc[event.trigger]
+    return any(e.type == "PROTEST" and _called(doc[e.trigger], call) for e in events)
+
+
+#: Clauses of their own under a call: "exigé sa libération, dénonçant une vengeance contre une
+#: rédaction qui couvrait les manifestations" does not call for the protests.
+OWN_CLAUSES = {"advcl", "acl", "relcl", "acl:relcl", "parataxis"}
+
+
+def _called(token: Token, call: Token) -> bool:
+    """Whether ``token`` is what the call asks for ("a appelé à poursuivre la grève")."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.i == call.i:
+            return True
+        if ancestor.dep_ in OWN_CLAUSES:
+            return False
+    return False
 
 
 def _scene(doc: Doc) -> list[PlaceMention]:

@@ -17,7 +17,6 @@ sentence's places outside the actors' own names.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -32,17 +31,35 @@ from selon.components import (
     text_of,
 )
 from selon.components.actors import actor_at, dateline_end
+from selon.components.event_arguments import (
+    conditional_clause,
+    cue_words,
+    locative,
+    moved_forces,
+    origin_place,
+    recipients,
+    sending_type,
+    unnamed_people,
+)
 from selon.components.event_dates import date_events, is_background
-from selon.components.event_discourse import inherit_arguments, link_reactions, with_participants
+from selon.components.event_discourse import (
+    REACTION_TYPES,
+    address_reactions,
+    drop_restated_objects,
+    inherit_arguments,
+    link_reactions,
+    referenced_type,
+    with_participants,
+)
 from selon.components.event_places import event_places, settle_places
-from selon.components.quotes import ACCORDING, speaker_of
-from selon.lexicon import Trigger, TriggerTable, countries, read_tsv, speech_verbs, triggers
+from selon.components.speakers import ACCORDING, speaker_of
+from selon.lexicon import Trigger, TriggerTable, countries, speech_verbs, triggers
 from selon.phrases import fold, words
 from selon.records import Actor, actor_code
 
 TARGET_PREPS = {
     "fr": {"contre", "sur", "vers", "envers", "à l'encontre de"},
-    "en": {"against", "on", "at", "upon", "toward", "towards"},
+    "en": {"against", "on", "at", "upon", "toward", "towards", "into"},
 }
 AGENT_PREPS = {"fr": {"par"}, "en": {"by"}}
 OF_PREPS = {"fr": {"de", "du", "des", "d'", "d’"}, "en": {"of"}}
@@ -95,6 +112,8 @@ DEFAULT_TARGET_SECTOR = "GOV"
 #: Acts done together: a coordinated subject or "entre X et Y" gives source and target.
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE"}
 BARE_KINDS = {"country", "demonym"}
+#: Acts an actor may do to its own kind: "the unions met", "called on their members".
+SELF_DIRECTED_TYPES = SYMMETRIC_TYPES | {"REQUEST", "COOPERATE", "SUPPORT"}
 #: Acts aimed at another party that the sentence names without a syntactic link the parse
 #: finds ("a exigé de Washington", "urged allies in a call with Berlin").
 ADDRESSED_TYPES = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "SANCTION", "AID"}
@@ -263,14 +282,23 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
-def verbal_arguments(token: Token) -> tuple[Token | None, Token | None]:
+def verbal_arguments(
+    token: Token, event_type: str | None = None
+) -> tuple[Token | None, Token | None]:
     lang = token.doc.lang_
     source = target = None
     passive = _is_passive(token)
     for child in _objects(token):
         dep, prep = child.dep_, _prep_of(child)
         if dep in ("nsubj", "csubj") and not passive:
-            source = source or child
+            # of two subjects the one nearest the verb ("SEOUL, May 30 - North Korea fired")
+            source = child if source is None or source.i < child.i < token.i else source
+        elif (
+            event_type == "ASSAULT"
+            and dep in ("obj", "dobj")
+            and child.lemma_.lower() in cue_words()["weapon"]
+        ):
+            continue  # "fired missiles into Russia": what is fired is no target
         elif dep in ("nsubj:pass", "nsubjpass") or (dep in ("obj", "dobj", "iobj") and not passive):
             target = target or child
         elif dep == "xcomp" and child.pos_ in ("PROPN", "NOUN") and not passive:
@@ -283,6 +311,11 @@ def verbal_arguments(token: Token) -> tuple[Token | None, Token | None]:
                 source = source or child
         elif prep in TARGET_PREPS[lang] and target is None:
             target = child
+    if target is None and any(
+        c.dep_.startswith("expl") and c.lower_ in CLITICS | {"se"} for c in token.children
+    ):
+        # a pronominal verb's complement: "se sont emparés de la ville", "s'en sont pris à"
+        target = next((c for c in token.children if c.dep_ == "obl:arg"), None)
     if source is None and not passive:
         source = _inherited_subject(token)
     source, target = antecedent(source), antecedent(target)
@@ -414,6 +447,8 @@ def modality(token: Token, in_quote: bool) -> str:
             c.lower_ in CONDITION_MARKS[lang] for c in clause.children
         ):
             return "conditional"
+    if conditional_clause(verb):
+        return "conditional"  # "L'armée frappera ... si les négociations échouent"
     if (governor_lemmas & REQUEST_VERBS[lang]) and token.lemma_.lower() not in REQUEST_VERBS[lang]:
         return "requested"
     moods = set(verb.morph.get("Mood", [])) | {
@@ -466,7 +501,13 @@ def selon_events(doc: Doc) -> Doc:
         matched = match_trigger(token, table, pos)
         if matched is None:
             continue
+        if _inside_name(doc, token):
+            continue  # "les Forces de soutien rapide", "the Rapid Support Forces"
         trigger, trigger_end = matched
+        if pos == "VERB" and (sent_type := sending_type(token, trigger.type)) != trigger.type:
+            if sent_type is None:
+                continue  # "sent a letter", "a envoyé une délégation"
+            trigger = Trigger(trigger.lemma, trigger.pos, sent_type, None, trigger.context)
         if lang == "en" and token.lemma_.lower() == "strike" and _labour_context(token):
             trigger = Trigger(trigger.lemma, trigger.pos, "PROTEST", "strike", ("labour",))
         before = text_of(doc)[max(0, token.idx - 12) : token.idx + len(token)].lower()
@@ -511,15 +552,28 @@ def selon_events(doc: Doc) -> Doc:
         ):
             continue  # "12 personnes ont été tuées": a toll (a claim), not a new act
         if pos == "VERB":
-            source_tok, target_tok = verbal_arguments(token)
+            source_tok, target_tok = verbal_arguments(token, trigger.type)
         else:
             source_tok, target_tok = nominal_arguments(token, trigger.type)
+        if trigger.type == "MOBILIZE" and pos == "VERB" and moved_forces(token, target_tok):
+            # "a déployé des navires", "troops were deployed": the forces, not a target
+            if _is_passive(token):
+                source_tok = source_tok or target_tok
+            target_tok = None
         source = actor_at(doc, source_tok) if source_tok is not None else None
         target = actor_at(doc, target_tok) if target_tok is not None else None
+        if target is None and trigger.type == "AID" and pos == "VERB":
+            for given_to in recipients(token):  # "a envoyé des vivres à la Syrie"
+                if (found := actor_at(doc, given_to)) is not None:
+                    target_tok, target = given_to, found
+                    break
         if target is None and target_tok is not None:
             target = _place_actor(target_tok, places)
         if source is None and trigger.type == "PROTEST" and source_tok is not None:
             source = _crowd(source_tok)  # "des centaines de milliers de personnes ont défilé"
+        crowd = unnamed_people(target_tok) if trigger.type in ("COERCE", "ASSAULT") else None
+        if crowd is not None and (target is None or not target.start <= crowd.idx < target.end):
+            target = _crowd(crowd)  # "a interpellé 70 personnes", "dozens of protesters"
         if trigger.type in SYMMETRIC_TYPES:
             if source is None and pos == "NOUN":
                 source_tok, partner = _between(token)
@@ -534,8 +588,20 @@ def selon_events(doc: Doc) -> Doc:
             addressee = _addressee(token)
             if addressee is not None and (found := actor_at(doc, addressee)) is not None:
                 target_tok, target = addressee, found
+        about_act = (
+            trigger.type in REACTION_TYPES
+            and target_tok is not None
+            and referenced_type(target_tok) is not None
+        )
+        if about_act and trigger.type == "ACCUSE" and pos == "VERB":
+            # "impute les tirs aux rebelles", "blamed the attack on Israel": who is blamed
+            blamed = _addressee(token, BLAMED_PREPS)
+            if blamed is not None and (found := actor_at(doc, blamed)) is not None:
+                target_tok, target = blamed, found
         if target is None and trigger.type in ADDRESSED_TYPES:
-            target = _partner(doc, source_tok, token)
+            # (a reaction to an act, "condemned the raids", is aimed at who did it once that
+            # is known: event_discourse.link_reactions may replace this guess)
+            target = _partner(doc, source_tok, token, joint=False)
         if source is not None and source.kind in BARE_KINDS and source.actor.sector is None:
             source = _with_sector(
                 source, SOURCE_SECTOR_BY_TYPE.get(trigger.type, DEFAULT_SOURCE_SECTOR)
@@ -546,6 +612,13 @@ def selon_events(doc: Doc) -> Doc:
                 target = _with_sector(target, sector)
         if source is not None and target is not None and source.actor == target.actor:
             target = None
+        if (
+            source is not None
+            and target is not None
+            and source.actor.code == target.actor.code
+            and trigger.type not in SELF_DIRECTED_TYPES
+        ):
+            target = None  # "Putin said ..., warning that Moscow": no one threatens himself
         sent = token.sent
         quote = span_containing(token.idx, quote_spans)
         according: list[ActorMention] = []
@@ -601,9 +674,17 @@ def selon_events(doc: Doc) -> Doc:
         )
         covered_until = trigger_end
         event_modality = modality(token, quote is not None)
-        if target is None and trigger.type == "ASSAULT" and places_here:
-            # An attack on a place targets its country: "des frappes sur Kiev" -> UKR.
-            target = _place_actor(doc[_token_at(doc, places_here[0].start)], places_here)
+        aimed_at = [
+            p
+            for p in places_here
+            if p.start >= dateline_end(doc)
+            and not origin_place(doc[_token_at(doc, p.start)])
+            and not _acting_subject(doc, p)
+        ]
+        if target is None and trigger.type == "ASSAULT" and aimed_at:
+            # An attack on a place targets its country: "des frappes sur Kiev" -> UKR; not
+            # the place it was fired from ("fired a missile from near Sunan").
+            target = _place_actor(doc[_token_at(doc, aimed_at[0].start)], aimed_at)
         event_type, event_modality = _refusal(token, trigger.type, event_modality)
         if event_type == "PROTEST" and target is None and source is not None:
             target = _own_government(source)  # protesters address their government
@@ -634,6 +715,9 @@ def selon_events(doc: Doc) -> Doc:
     events = _merge_coreferent(doc, events)
     settle_places(doc, events)
     inherit_arguments(events)
+    link_reactions(doc, events)  # again: an act's source may have come from the discourse
+    events = drop_restated_objects(doc, events)
+    address_reactions(events)
     events = with_participants(events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
@@ -752,6 +836,25 @@ def _merge_coreferent(doc: Doc, events: list[EventMention]) -> list[EventMention
     return kept
 
 
+#: Actor mentions that are names: a trigger word inside one is part of the name.
+NAME_KINDS = {"seat", "igo", "person"}
+
+
+def _inside_name(doc: Doc, token: Token) -> bool:
+    mentions: list[ActorMention] = doc._.selon_actors or []
+    return any(
+        m.kind in NAME_KINDS and m.start <= token.idx < m.end and m.end - m.start > len(token)
+        for m in mentions
+    )
+
+
+def _acting_subject(doc: Doc, place: PlaceMention) -> bool:
+    """Whether a place is the subject of an active verb ("La Corée du Nord a tiré une salve"):
+    the one who acts, never the place an act is aimed at."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "nsubj" for t in span)
+
+
 def _token_at(doc: Doc, offset: int) -> int:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span.start if span is not None else 0
@@ -770,10 +873,14 @@ def _between(trigger: Token) -> tuple[Token | None, Token | None]:
 ADDRESSEE_PREPS = {"de", "d'", "d’", "à", "au", "aux", "auprès", "of", "from"}
 
 
-def _addressee(verb: Token) -> Token | None:
+#: Prepositions of the one an act is blamed on: "imputer la frappe aux FSR", "blamed on".
+BLAMED_PREPS = {"à", "au", "aux", "on"}
+
+
+def _addressee(verb: Token, preps: set[str] = ADDRESSEE_PREPS) -> Token | None:
     """Who a request is made to, when a preposition says so ("a exigé de Washington")."""
     for child in _objects(verb):
-        if child.dep_ in ("obl", "obl:arg", "iobj", "pobj") and _prep_of(child) in ADDRESSEE_PREPS:
+        if child.dep_ in ("obl", "obl:arg", "iobj", "pobj") and _prep_of(child) in preps:
             return child
     return None
 
@@ -799,11 +906,15 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def _partner(doc: Doc, source: Token | None, trigger: Token) -> ActorMention | None:
+def _partner(
+    doc: Doc, source: Token | None, trigger: Token, *, joint: bool = True
+) -> ActorMention | None:
     """The other party of a joint act: "Russes et Ukrainiens ont négocié", "entre X et Y",
-    "délégations russe et ukrainienne"; never the source itself."""
+    "délégations russe et ukrainienne"; never the source itself. Of an act that is not
+    joint, a coordinated subject is a second source ("Russia and China voted against"),
+    not the other party."""
     candidates: list[Token] = []
-    if source is not None:
+    if source is not None and joint:
         candidates += _conjuncts(source)
         candidates += [c for a in source.children if a.dep_ == "amod" for c in _conjuncts(a)]
     for child in trigger.children:
@@ -812,6 +923,7 @@ def _partner(doc: Doc, source: Token | None, trigger: Token) -> ActorMention | N
         if child.dep_ == "amod":
             candidates += _conjuncts(child)
     own = actor_at(doc, source) if source is not None else None
+    co_sources = {c.idx for c in _conjuncts(source)} if source is not None else set()
     for candidate in candidates:
         found = actor_at(doc, candidate, depth=0)
         if found is not None and (own is None or found.actor.code != own.actor.code):
@@ -828,6 +940,8 @@ def _partner(doc: Doc, source: Token | None, trigger: Token) -> ActorMention | N
         if sentence.start_char <= m.start < sentence.end_char
         and m.actor.country not in (None, own.actor.country)
         and not own.start <= m.start < own.end
+        and not any(m.start <= at < m.end for at in co_sources)
+        and (joint or not (m.kind in ("capital", "country") and locative(doc[m.head])))
     ]
     if not others:
         return None
@@ -854,15 +968,6 @@ FOREIGN_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _cue_words() -> dict[str, frozenset[str]]:
-    """The word lists of data/events/cue_words.tsv, by list name."""
-    lists: dict[str, set[str]] = {}
-    for row in read_tsv("events/cue_words.tsv"):
-        lists.setdefault(row["list"], set()).add(row["word"].lower())
-    return {name: frozenset(words) for name, words in lists.items()}
-
-
 #: Acts whose negation is a refusal: "le gouvernement ne retirera pas son texte" is REJECT.
 YIELDING_TYPES = {"CONCEDE", "RETREAT"}
 
@@ -874,7 +979,7 @@ def _refusal(token: Token, event_type: str, event_modality: str) -> tuple[str, s
         objects = [c for c in token.children if c.dep_ in ("obj", "dobj")]
         if (
             objects
-            and objects[0].lemma_.lower() not in _cue_words()["force"]
+            and objects[0].lemma_.lower() not in cue_words()["force"]
             and objects[0].pos_ == "NOUN"
         ):
             event_type = "CONCEDE"
@@ -889,7 +994,7 @@ def _refusal(token: Token, event_type: str, event_modality: str) -> tuple[str, s
 
 def _labour_context(token: Token) -> bool:
     words = {t.lower_ for t in token.sent}
-    cues = _cue_words()
+    cues = cue_words()
     return bool(words & cues["labour"]) and not (words & cues["military"])
 
 
@@ -929,11 +1034,11 @@ LAUNCH_VERBS = {"lancer", "launch", "fire", "tirer"}
 def _launches_weapon(token: Token) -> bool:
     """ "a lancé des missiles", "fired at the base", "ont tiré sur": a weapon or a target."""
     lang = token.doc.lang_
-    weapons = _cue_words()["weapon"]
+    weapons = cue_words()["weapon"]
     for child in _objects(token):
         if _prep_of(child) in TARGET_PREPS[lang] and child.ent_type_ not in ("DATE", "TIME"):
             return True
-        if child.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "pobj") and (
+        if child.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "obl", "obl:mod", "pobj") and (
             child.lemma_.lower() in weapons
             or any(
                 c.lemma_.lower() in weapons

@@ -16,6 +16,10 @@ COMPATIBLE_TYPES: tuple[tuple[str, str, str], ...] = (
 
 #: Types whose two actors are interchangeable (A meets B is B meets A).
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: Types whose act two sides may do to each other at once, so that one report's "A frees B's
+#: prisoners" and another's "B frees A's prisoners" tell of one exchange. For every other type
+#: the same two actors the other way round are another act: a counter-accusation, a reprisal.
+EXCHANGED_TYPES = frozenset({"CONCEDE"})
 
 _PAIRS = {frozenset((a, b)) for a, b, _ in COMPATIBLE_TYPES}
 

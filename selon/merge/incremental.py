@@ -3,9 +3,11 @@
 ``merge_article`` runs inside the transaction that saves the article: it records the article's
 near-duplicates, finds the stored reports each new event could be the same as (same or
 compatible type, overlapping date windows, through the ``events_window`` index), stores the
-links, and re-clusters only the connected components the article touches. ``rebuild`` does the
-same for every stored report from scratch. Both give the same clusters for the same set of
-articles, in any order (``selon.merge.clusters``).
+links, and re-clusters only the connected components the article touches. An undated report's
+window is the month before its article, or the month either side of it when the act is not
+(yet) done; ``selon.merge.similarity`` holds undated reports to the same windows. ``rebuild``
+does the same for every stored report from scratch. Both give the same clusters for the same
+set of articles, in any order (``selon.merge.clusters``).
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ import numpy as np
 from selon.merge import dedup, embed
 from selon.merge.clusters import agglomerate
 from selon.merge.compatible import compatible_types
-from selon.merge.similarity import Link, Report, compare, widened
+from selon.merge.similarity import Link, Report, compare, evidence_floor, widened
 
 #: Window classes by longest window (days): a report is compared with those whose windows
 #: overlap its own, searched class by class so the index range stays short.
 WINDOW_CLASSES = (3, 9, 33, 400)
+#: An undated report is about the month before its article, or about the month around it when
+#: the act is not (yet) done: planned, threatened, requested, conditional or hypothetical.
 UNDATED_DAYS = 30
+IRREALIS = frozenset({"planned", "threatened", "requested", "conditional", "hypothetical"})
 OPEN = ("0000-01-01", "9999-12-31")
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -39,8 +44,9 @@ def window(event: dict[str, Any], published: str | None) -> tuple[str, str, int]
         start, end = widened((date["start"], date["end"], date["precision"]))
     elif published:
         day = dt.date.fromisoformat(published[:10])
+        ahead = UNDATED_DAYS if event.get("modality") in IRREALIS else 1
         start = (day - dt.timedelta(days=UNDATED_DAYS)).isoformat()
-        end = (day + dt.timedelta(days=1)).isoformat()
+        end = (day + dt.timedelta(days=ahead)).isoformat()
     else:
         return (*OPEN, len(WINDOW_CLASSES))
     days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
@@ -88,19 +94,22 @@ def record_duplicates(db: sqlite3.Connection, article_id: str, text: str) -> Non
 # --- reports and links --------------------------------------------------------------------------
 
 
-def _reports(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Report]:
+def load_reports(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Report]:
+    """The stored events as merging sees them, by id."""
     ids = list(ids)
     out: dict[str, Report] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for row in db.execute(
-            f"SELECT e.id, e.article_id, e.record, v.vector FROM events e"
-            f" LEFT JOIN event_vectors v ON v.event_id = e.id WHERE e.id IN ({marks})",
+            f"SELECT e.id, e.article_id, e.record, v.vector, e.window_start, e.window_end"
+            f" FROM events e LEFT JOIN event_vectors v ON v.event_id = e.id"
+            f" WHERE e.id IN ({marks})",
             chunk,
         ):
             vector = embed.from_blob(row[3]) if row[3] is not None else None
-            out[row[0]] = Report.from_record(json.loads(row[2]), row[1], vector)
+            span = (row[4], row[5]) if row[4] is not None and (row[4], row[5]) != OPEN else None
+            out[row[0]] = Report.from_record(json.loads(row[2]), row[1], vector, span)
     return out
 
 
@@ -128,10 +137,10 @@ def candidates(db: sqlite3.Connection, event_id: str) -> list[str]:
 
 def link_events(db: sqlite3.Connection, event_ids: list[str]) -> int:
     """Compare each event with its candidates and store the links; returns how many."""
-    mine = _reports(db, event_ids)
+    mine = load_reports(db, event_ids)
     count = 0
     for event_id in event_ids:
-        others = _reports(db, candidates(db, event_id))
+        others = load_reports(db, candidates(db, event_id))
         for other in others.values():
             link = compare(mine[event_id], other)
             if link is not None:
@@ -181,8 +190,11 @@ def recluster(
     ids = _component(db, existing)
     if not ids and not old_clusters:
         return
-    reports = _reports(db, ids)
-    cluster_of, reasons = agglomerate(reports, _links(db, ids))
+    reports = load_reports(db, ids)
+    links = _links(db, ids)
+    for link in links:  # the floor each link met, for its merge reason
+        link.evidence_floor = evidence_floor(reports[link.a], reports[link.b], link.criteria)
+    cluster_of, reasons = agglomerate(reports, links)
     stale = set(old_clusters)
     for node in ids:
         stale.update(

@@ -4,17 +4,39 @@
 None when a hard rule forbids it. The hard rules ("never merge"):
 
 - types differ beyond the compatible pairs (``selon.merge.compatible``);
+- one report denies the act and the other does not (a denial is its own event);
 - dates both known and disjoint (each date is an interval at its precision: a month-precision
-  date covers the month; two days one day apart still meet);
-- places both known and farther apart than the distance their precisions allow
-  (``PLACE_KM``; country precision compares countries);
-- both reports from the same article (an article reports each act once).
+  date covers the month; two days one day apart still meet); an undated report is held to its
+  window (the month before its article, and the month after too when the act is only planned,
+  threatened, requested, conditional or hypothetical: ``selon.merge.incremental.window``);
+- places both known, at city precision or finer, and no two of them close (``PLACE_KM`` by the
+  coarser precision). Countries are too coarse to say "far" (neighbours, cross-border acts):
+  they only score, and a country both reports name keeps them comparable (one combined attack
+  on several cities is told city by city);
+- both roles surely name other actors (other countries, or sectors of no common family);
+  the same two actors the other way round count as other actors (a counter-accusation, a
+  reprisal) except for an exchange told from either side (``EXCHANGED_TYPES``); never for
+  types whose actors are interchangeable;
+- both reports from the same article (an article reports each act once; same-type events of
+  one sentence are distinct acts in the gold corpus more often than duplicates).
 
 Otherwise the score is a weighted mean of the criteria (``WEIGHTS``), each in 0..1, and the
-reports link when the score reaches ``LINK_THRESHOLD`` *and* the evidence sentences agree
-(cosine of their multilingual embeddings ≥ ``EVIDENCE_FLOOR``): type, actors, date and place
-only make a merge plausible, the evidence says it is the same act. The function is symmetric
-(the pair is put in id order first), so the decision never depends on which report came first.
+reports link when the score reaches ``LINK_THRESHOLD``, the evidence agrees (cosine of the
+multilingual vectors of the evidence sentences ≥ the evidence floor) *and* the
+actors, the date or the place agree better than an unknown would (``corroborated``). Type,
+actors, date and place make a merge plausible; the evidence says the reports tell of the same
+kind of act; who, when or where says it is the same act (two "X urged Pyongyang to stop" of one
+day, with one actor unknown on each side, are not one act). The floor (``evidence_floor``) is
+``ANCHORED_FLOOR`` when both reports date the act to a common day (not merely the next one:
+nightly strikes on one city are look-alikes) and neither actors nor places conflict, since the
+encoder scores paraphrases across languages low and two such reports of one type are rarely
+two acts; ``CONFLICT_FLOOR`` when they name two
+different doers (only a contested attribution told alike merges); else ``EVIDENCE_FLOOR``.
+Actors otherwise only score: reports disagree on who did it, and one report's "Moscow" is
+another's "Russian forces".
+
+The function is symmetric (the pair is put in id order first), so the decision never depends
+on which report came first.
 """
 
 from __future__ import annotations
@@ -22,21 +44,54 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from selon.geo import km
-from selon.merge.compatible import SYMMETRIC_TYPES, type_score
+from selon.merge.compatible import EXCHANGED_TYPES, SYMMETRIC_TYPES, type_score
 
 #: Distance (km) under which two places can be the same place, by the coarser precision.
 PLACE_KM = {"point": 25.0, "city": 50.0, "admin2": 100.0, "admin1": 300.0}
 WEIGHTS = {"type": 1.0, "actors": 1.0, "date": 1.0, "place": 1.0, "evidence": 3.0}
 LINK_THRESHOLD = 0.6
 EVIDENCE_FLOOR = 0.5
+ANCHORED_FLOOR = 0.35
+CONFLICT_FLOOR = 0.65
+#: The criteria of which one at least must agree for a link (``corroborated``).
+CORROBORATING = ("actors", "date", "place")
 #: Score of a criterion that cannot be checked because one side is unknown.
 UNKNOWN = 0.5
+#: Sectors that different reports use for one actor, so that two sectors of one family in one
+#: country half conflict: "Moscow", "the Kremlin" and "Russian forces" are one state;
+#: "protesters", "the unions" and "students" one crowd. Any other two sectors conflict (an army
+#: is not the rebels it fights), as do two of one family whose countries are not both known.
+SECTOR_FAMILIES = (
+    frozenset({"GOV", "MIL", "COP", "LEG", "JUD"}),
+    frozenset({"CVL", "LAB", "EDU", "OPP", "REL"}),
+)
 _PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+Actor = tuple[str | None, str | None]  # (country or IGO code, sector)
+
+
+class Place(NamedTuple):
+    lat: float | None
+    lon: float | None
+    country: str | None
+    precision: str
+
+
+def _actor(a: dict[str, Any] | None) -> Actor | None:
+    """(country, sector); an IGO is known by its code ("EU", "UN") in the country's place."""
+    if not a:
+        return None
+    country, sector = a.get("country"), a.get("sector")
+    if country is None and sector == "IGO" and a.get("code") not in (None, "IGO"):
+        country = a["code"]
+    if country is None and sector is None:
+        return None
+    return (country, sector)
 
 
 @dataclass
@@ -46,34 +101,38 @@ class Report:
     id: str
     article_id: str
     type: str
-    source: tuple[str | None, str | None] | None  # (country, sector)
-    target: tuple[str | None, str | None] | None
+    source: Actor | None
+    target: Actor | None
     date: tuple[str, str, str] | None  # (start, end, precision)
-    places: list[tuple[float | None, float | None, str | None, str]] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     vector: np.ndarray | None = None
+    modality: str = "asserted"
+    #: the days an undated report may be about (``selon.merge.incremental.window``)
+    window: tuple[str, str] | None = None
 
     @classmethod
     def from_record(
-        cls, event: dict[str, Any], article_id: str, vector: np.ndarray | None
+        cls,
+        event: dict[str, Any],
+        article_id: str,
+        vector: np.ndarray | None,
+        window: tuple[str, str] | None = None,
     ) -> Report:
-        def actor(a: dict[str, Any] | None) -> tuple[str | None, str | None] | None:
-            if not a or (a.get("country") is None and a.get("sector") is None):
-                return None
-            return (a.get("country"), a.get("sector"))
-
         date = event.get("date")
         return cls(
             id=event["id"],
             article_id=article_id,
             type=event["type"],
-            source=actor(event.get("source")),
-            target=actor(event.get("target")),
+            source=_actor(event.get("source")),
+            target=_actor(event.get("target")),
             date=(date["start"], date["end"], date["precision"]) if date else None,
             places=[
-                (p.get("lat"), p.get("lon"), p.get("country"), p.get("precision") or "city")
+                Place(p.get("lat"), p.get("lon"), p.get("country"), p.get("precision") or "city")
                 for p in event.get("places", [])
             ],
             vector=vector,
+            modality=event.get("modality") or "asserted",
+            window=window,
         )
 
 
@@ -86,44 +145,74 @@ class Link:
     score: float
     criteria: dict[str, float]
     threshold: float = LINK_THRESHOLD
+    evidence_floor: float = EVIDENCE_FLOOR
 
     def as_reason(self) -> dict[str, Any]:
         return {
             "events": [self.a, self.b],
             "score": round(self.score, 4),
             "threshold": self.threshold,
-            "evidence_floor": EVIDENCE_FLOOR,
+            "evidence_floor": self.evidence_floor,
             "criteria": {k: round(v, 4) for k, v in self.criteria.items()},
         }
 
 
-def _role(
-    x: tuple[str | None, str | None] | None, y: tuple[str | None, str | None] | None
-) -> float | None:
+def _role(x: Actor | None, y: Actor | None) -> float:
+    """1 same actor, 0.75 same as far as both say, 0.5 unknown, 0.25 two sectors of one family
+    (``SECTOR_FAMILIES``), 0 another actor."""
     if x is None or y is None:
         return UNKNOWN
     (cx, sx), (cy, sy) = x, y
     if cx and cy and cx != cy:
         return 0.0
+    if sx and sy and sx != sy:
+        kindred = cx and cy and any({sx, sy} <= family for family in SECTOR_FAMILIES)
+        return 0.25 if kindred else 0.0
     if not (cx and cy) and not (sx and sy):
         return UNKNOWN
-    if sx and sy and sx != sy:
-        return 0.0
     return 1.0 if (cx and cy) and (sx and sy) else 0.75
 
 
-def actor_score(a: Report, b: Report) -> float | None:
-    def pair(s: Report, t: Report) -> float | None:
-        src, tgt = _role(s.source, t.source), _role(s.target, t.target)
-        return None if src is None or tgt is None else (src + tgt) / 2
+def _differ(x: Actor | None, y: Actor | None) -> bool:
+    """Whether two actors are surely two: other countries, or sectors of no common family."""
+    if x is None or y is None:
+        return False
+    (cx, sx), (cy, sy) = x, y
+    if cx and cy and cx != cy:
+        return True
+    kindred = any({sx, sy} <= family for family in SECTOR_FAMILIES)
+    return bool(sx and sy and sx != sy and not kindred)
 
-    direct = pair(a, b)
+
+def _counterparts(a: Report, b: Report) -> tuple[Actor | None, Actor | None]:
+    """b's actors facing a's source and target: a symmetric act is read either way round."""
     if a.type in SYMMETRIC_TYPES and b.type in SYMMETRIC_TYPES:
-        swapped = _role(a.source, b.target), _role(a.target, b.source)
-        if None not in swapped:
-            value = (swapped[0] + swapped[1]) / 2  # type: ignore[operator]
-            direct = value if direct is None else max(direct, value)
-    return direct
+        direct = _role(a.source, b.source) + _role(a.target, b.target)
+        if _role(a.source, b.target) + _role(a.target, b.source) > direct:
+            return b.target, b.source
+    return b.source, b.target
+
+
+def _roles(a: Report, b: Report) -> tuple[float, float]:
+    """The (source, target) scores."""
+    source, target = _counterparts(a, b)
+    return _role(a.source, source), _role(a.target, target)
+
+
+def actor_score(a: Report, b: Report) -> float:
+    return sum(_roles(a, b)) / 2
+
+
+def other_actors(a: Report, b: Report) -> bool:
+    """Whether both roles surely name other actors. The same two actors the other way round
+    are other actors too (B accusing A answers A accusing B), except for an exchange
+    (``EXCHANGED_TYPES``: prisoners freed by each side, told from either side)."""
+    if a.type in SYMMETRIC_TYPES or b.type in SYMMETRIC_TYPES:
+        return False
+    direct = _differ(a.source, b.source) and _differ(a.target, b.target)
+    if not direct or not (a.type in EXCHANGED_TYPES and b.type in EXCHANGED_TYPES):
+        return direct
+    return min(_role(a.source, b.target), _role(a.target, b.source)) < 0.75
 
 
 def widened(date: tuple[str, str, str]) -> tuple[str, str]:
@@ -135,39 +224,68 @@ def widened(date: tuple[str, str, str]) -> tuple[str, str]:
     return date[0], (dt.date.fromisoformat(date[1]) + dt.timedelta(days=1)).isoformat()
 
 
+def _span(report: Report) -> tuple[str, str] | None:
+    return widened(report.date) if report.date is not None else report.window
+
+
+def _days(span: tuple[str, str]) -> int:
+    return (dt.date.fromisoformat(span[1]) - dt.date.fromisoformat(span[0])).days + 1
+
+
 def date_score(a: Report, b: Report) -> float | None:
+    """None for disjoint dates (an undated report's window counts as its date); UNKNOWN for
+    one undated report; for two, UNKNOWN times the share of the shorter window that the other
+    covers (two undated reports from articles three weeks apart are less likely one act than
+    two of one day); else how precise and close the two dates are."""
+    first, second = _span(a), _span(b)
+    if first is None or second is None:
+        return UNKNOWN
+    if first[1] < second[0] or second[1] < first[0]:
+        return None
+    if a.date is None and b.date is None:
+        common = (max(first[0], second[0]), min(first[1], second[1]))
+        return UNKNOWN * _days(common) / min(_days(first), _days(second))
     if a.date is None or b.date is None:
         return UNKNOWN
-    (s1, e1), (s2, e2) = widened(a.date), widened(b.date)
-    if e1 < s2 or e2 < s1:
-        return None
     if a.date[2] == "day" and b.date[2] == "day":
         return 1.0 if a.date[0] <= b.date[1] and b.date[0] <= a.date[1] else 0.75
-    days = max(
-        (dt.date.fromisoformat(d[1]) - dt.date.fromisoformat(d[0])).days + 1
-        for d in (a.date, b.date)
-    )
+    days = max(_days((d[0], d[1])) for d in (a.date, b.date))
     return max(UNKNOWN, 1.0 - math.log10(days) / 3)  # a week 0.72, a month 0.5
 
 
+def _coarser(p1: str, p2: str) -> str:
+    return p1 if _PRECISION_RANK.get(p1, 1) >= _PRECISION_RANK.get(p2, 1) else p2
+
+
+def _near(p: Place, q: Place) -> float | None:
+    """How close two located places are (1 same spot, 0.5 at the limit), None beyond it."""
+    limit = PLACE_KM.get(_coarser(p.precision, q.precision), 50.0)
+    d = km(p.lat, p.lon, q.lat, q.lon)  # type: ignore[arg-type]
+    return 1.0 - 0.5 * d / limit if d <= limit else None
+
+
+def _located(place: Place) -> bool:
+    """Has coordinates finer than a country's."""
+    return place.lat is not None and place.lon is not None and place.precision != "country"
+
+
 def place_score(a: Report, b: Report) -> float | None:
+    """The closest pair of places (a country shared 0.6, another country 0), or None when both
+    reports name cities (or finer) and no two places are close."""
     if not a.places or not b.places:
         return UNKNOWN
-    best: float | None = None
-    for lat1, lon1, c1, p1 in a.places:
-        for lat2, lon2, c2, p2 in b.places:
-            coarse = p1 if _PRECISION_RANK.get(p1, 1) >= _PRECISION_RANK.get(p2, 1) else p2
-            if coarse == "country" or None in (lat1, lon1, lat2, lon2):
-                if c1 and c2:
-                    value = 0.6 if c1 == c2 else None
-                else:
-                    value = UNKNOWN
+    best = 0.0
+    for p in a.places:
+        for q in b.places:
+            if _located(p) and _located(q):
+                value = _near(p, q) or 0.0
+            elif p.country and q.country:
+                value = 0.6 if p.country == q.country else 0.0
             else:
-                limit = PLACE_KM.get(coarse, 50.0)
-                d = km(lat1, lon1, lat2, lon2)  # type: ignore[arg-type]
-                value = 1.0 - 0.5 * d / limit if d <= limit else None
-            if value is not None and (best is None or value > best):
-                best = value
+                value = UNKNOWN
+            best = max(best, value)
+    if best == 0.0 and any(map(_located, a.places)) and any(map(_located, b.places)):
+        return None
     return best
 
 
@@ -183,7 +301,11 @@ def criteria(a: Report, b: Report) -> dict[str, float] | None:
         a, b = b, a
     if a.article_id == b.article_id:
         return None
-    criteria: dict[str, float] = {}
+    if (a.modality == "denied") != (b.modality == "denied"):
+        return None
+    if other_actors(a, b):
+        return None
+    found: dict[str, float] = {}
     for name, func in (
         ("type", lambda: type_score(a.type, b.type)),
         ("date", lambda: date_score(a, b)),
@@ -193,9 +315,37 @@ def criteria(a: Report, b: Report) -> dict[str, float] | None:
         value = func()
         if value is None:
             return None
-        criteria[name] = value
-    criteria["evidence"] = evidence_score(a, b)
-    return criteria
+        found[name] = value
+    found["evidence"] = evidence_score(a, b)
+    return found
+
+
+def evidence_floor(a: Report, b: Report, found: dict[str, float]) -> float:
+    """The cosine the evidence needs: ``CONFLICT_FLOOR`` when the reports name two different
+    doers (an attribution both tell alike may be contested; otherwise two acts), else
+    ``ANCHORED_FLOOR`` for two reports of a common day whose actors and places do not
+    conflict, else ``EVIDENCE_FLOOR``."""
+    if _differ(a.source, _counterparts(a, b)[0]):
+        return CONFLICT_FLOOR
+    source, target = _roles(a, b)
+    anchored = (
+        a.date is not None
+        and b.date is not None
+        and a.date[2] == b.date[2] == "day"
+        and found["date"] == 1.0
+        and min(source, target) >= UNKNOWN
+        and found["place"] > 0.0
+    )
+    return ANCHORED_FLOOR if anchored else EVIDENCE_FLOOR
+
+
+def corroborated(a: Report, b: Report, found: dict[str, float]) -> bool:
+    """Whether who, when or where agrees (better than unknown): one role names the same actor,
+    or the dates or the places agree. Similar evidence alone says that two reports tell of the
+    same kind of act, not of the same act."""
+    if max(found[k] for k in CORROBORATING) > UNKNOWN:
+        return True
+    return max(_roles(a, b)) >= 0.75
 
 
 def compare(a: Report, b: Report) -> Link | None:
@@ -206,6 +356,7 @@ def compare(a: Report, b: Report) -> Link | None:
     if found is None:
         return None
     total = sum(WEIGHTS[k] * v for k, v in found.items()) / sum(WEIGHTS.values())
-    if found["evidence"] < EVIDENCE_FLOOR or total < LINK_THRESHOLD:
+    floor = evidence_floor(a, b, found)
+    if found["evidence"] < floor or total < LINK_THRESHOLD or not corroborated(a, b, found):
         return None
-    return Link(a.id, b.id, total, found)
+    return Link(a.id, b.id, total, found, evidence_floor=floor)

@@ -103,3 +103,122 @@ def test_dates_planned_and_future_acts_look_forward(fr_record, en_record):
     assert dates(record) == [("2025-01-03", "2025-01-03", "day")]
     record = en_record("Students said they would block the bridges in Belgrade on Saturday.")
     assert dates(record) == [("2024-06-01", "2024-06-01", "day")]
+
+
+def date_of(record, word):
+    """The date of the event whose trigger starts with ``word``."""
+    text = record.article.text
+    event = next(e for e in record.events if text[e.trigger.start :].startswith(word))
+    return (event.date.start, event.date.end, event.date.precision) if event.date else None
+
+
+def test_dates_a_relative_clause_does_not_take_the_date_of_its_noun(en_record):
+    record = en_record(
+        "Crowds mourned the killing of the commander last Wednesday, which Iran blamed on Israel."
+    )
+    assert date_of(record, "blamed") is None
+
+
+def test_dates_an_act_a_report_names_takes_no_day_of_the_narrative(fr_record):
+    record = fr_record(
+        "Des drones ukrainiens ont frappé Belgorod jeudi. Le FSB a annoncé l'arrestation de deux "
+        "habitants."
+    )
+    assert date_of(record, "arrestation") is None
+
+
+def test_dates_a_reaction_to_a_dated_act_takes_no_day_of_the_narrative(en_record):
+    record = en_record(
+        "Rockets hit the air base on Thursday. The government condemned Friday's attack on a "
+        "convoy."
+    )
+    assert date_of(record, "condemned") is None
+
+
+def test_dates_a_day_relative_to_another_act(fr_record):
+    record = fr_record(
+        "Les ministres ont adopté jeudi de nouvelles sanctions. Le lendemain du sommet, le "
+        "président a salué un accord."
+    )
+    assert date_of(record, "salué") is None  # "le lendemain du sommet" is no day we know
+    record = fr_record(
+        "L'Union européenne a adopté mardi de nouvelles sanctions contre la Russie. Ces "
+        "annonces tombent au lendemain d'un entretien téléphonique entre Donald Trump et "
+        "Vladimir Poutine."
+    )
+    assert date_of(record, "entretien") == ("2024-05-20", "2024-05-20", "day")
+
+
+def test_dates_the_day_of_a_plan(fr_record, en_record):
+    record = en_record(
+        "Unions marched in Paris on Thursday. A new day of protest is set for Saturday."
+    )
+    assert date_of(record, "protest") == ("2024-06-01", "2024-06-01", "day")
+    record = fr_record(
+        "Les syndicats ont manifesté jeudi. Une nouvelle journée est prévue samedi, et la "
+        "police a arrêté deux militants."
+    )
+    assert date_of(record, "arrêté") is None  # the plan's day is not the arrests'
+
+
+def test_dates_an_earlier_act_in_the_pluperfect(fr_record, en_record):
+    record = en_record("Rockets hit the air base on Thursday. The rebels had rejected the account.")
+    assert date_of(record, "rejected") is None
+    record = fr_record(
+        "Des manifestants ont bloqué le centre de Tbilissi jeudi. Des centaines de policiers "
+        "avaient été déployés."
+    )
+    assert date_of(record, "déployés") == ("2024-05-23", "2024-05-23", "day")
+
+
+def test_dates_the_story_day_is_a_recent_one(fr_record):
+    record = fr_record(
+        "La journaliste est détenue depuis la mi-avril.\n\nElle a été interpellée le 11 avril à "
+        "Batoumi.\n\nLa présidente a salué son courage."
+    )
+    assert date_of(record, "salué") is None
+
+
+def test_dates_a_report_dates_its_news_through_a_dateline(en_record):
+    record = en_record(
+        "TBILISI, May 24 (Agency) - Russian peacekeepers have begun pulling out of the region, "
+        "the Kremlin confirmed on Friday."
+    )
+    assert date_of(record, "pulling") == ("2024-05-24", "2024-05-24", "day")
+
+
+def test_dates_a_participle_on_the_trigger_noun_dates_it(fr_record):
+    record = fr_record(
+        "Le syndicat a appelé ses membres à suivre la grève des audiences prévue lundi."
+    )
+    assert date_of(record, "grève") == ("2024-05-27", "2024-05-27", "day")  # a plan: ahead
+
+
+def test_dates_a_noun_the_act_is_done_in_shares_its_time(fr_record):
+    record = fr_record(
+        "L'échange avait été annoncé jeudi dans une déclaration commune de l'Arménie et de "
+        "l'Azerbaïdjan."
+    )
+    assert date_of(record, "déclaration") == ("2024-05-23", "2024-05-23", "day")
+
+
+def test_dates_a_relative_clause_habit_is_not_the_act_s(fr_record):
+    record = fr_record(
+        "Des frappes ont touché l'hôpital jeudi. Les autorités ont imputé la frappe aux rebelles, "
+        "qui assiègent la ville depuis mai."
+    )
+    assert date_of(record, "imputé") == ("2024-05-23", "2024-05-23", "day")
+
+
+def test_dates_the_day_before_a_present_tense_story(fr_record):
+    record = fr_record(
+        "Au lendemain d'une grève massive des cheminots, les syndicats dressent un bilan."
+    )
+    assert date_of(record, "grève") == ("2024-05-25", "2024-05-25", "day")
+
+
+def test_dates_an_announced_act_from_a_weekday_is_ahead(fr_record):
+    record = fr_record(
+        "Le bâtonnier a annoncé une grève des audiences de deux jours à partir de lundi."
+    )
+    assert date_of(record, "grève") == ("2024-05-27", "2024-05-27", "day")

@@ -43,6 +43,8 @@ BEIRUT: P = (33.89, 35.50)
 GOMA: P = (-1.68, 29.23)
 GAZA_STRIP: P = (31.42, 34.36)
 WEST_BANK: P = (31.95, 35.25)
+HORMUZ: P = (26.57, 56.25)
+BLUE_LINE: P = (33.1, 35.4)
 
 # (lang, sentence, mention, expected: ISO3 for a country, else (lat, lon))
 CASES: list[tuple[str, str, str, str | P]] = [
@@ -268,6 +270,24 @@ CASES: list[tuple[str, str, str, str | P]] = [
     ("en", "The delegations met at Dolmabahce Palace.", "Dolmabahce Palace", (41.04, 29.0)),
     ("fr", "Des manifestants se rassemblent sur l'avenue Roustavéli.", "Roustavéli", (41.7, 44.8)),
     ("en", "Israeli troops pushed into South Lebanon.", "South Lebanon", (33.27, 35.4)),
+    # seas, straits, rivers and borders: a lower-case generic head, maybe an elided article
+    ("fr", "Un pétrolier a été touché dans le détroit d'Ormuz.", "détroit d'Ormuz", HORMUZ),
+    ("en", "A tanker was hit in the Strait of Hormuz.", "Strait of Hormuz", HORMUZ),
+    ("fr", "Des navires patrouillent en mer d'Azov.", "mer d'Azov", (46.0, 36.5)),
+    ("en", "Ships patrol the Sea of Azov.", "Sea of Azov", (46.0, 36.5)),
+    ("fr", "Un navire a été attaqué dans le golfe d'Aden.", "golfe d'Aden", (12.5, 48.0)),
+    ("fr", "L'armée se déploiera au sud du Litani.", "Litani", (33.34, 35.4)),
+    ("en", "Drones attacked the Crimean Bridge at night.", "Crimean Bridge", (45.31, 36.51)),
+    ("fr", "Un soldat a été tué près de la frontière israélo-libanaise.", "frontière", BLUE_LINE),
+    ("en", "Shelling continued along the Israel-Lebanon border.", "Israel-Lebanon", BLUE_LINE),
+    (
+        "fr",
+        "Des troupes sont massées à la frontière arméno-azerbaïdjanaise.",
+        "frontière",
+        (40.4, 45.7),
+    ),
+    # ... but one country's border is the country
+    ("fr", "Des tirs ont été signalés à la frontière libanaise.", "frontière libanaise", "LBN"),
     # homonyms: one mention of another country does not outweigh a capital's size
     (
         "en",
@@ -425,6 +445,37 @@ ROLES: list[tuple[str, str, str, str, str]] = [
     ("fr", "Ils ont arrêté deux habitants de Belgorod.", "Belgorod", "arrêté", "at"),
     ("fr", "Ils ont transmis à Kiev la position des batteries.", "Kiev", "transmis", "actor"),
     ("fr", "Le gouvernement a appelé à sanctionner Kigali.", "Kigali", "appelé", "actor"),
+    # a dative however parsed: "un avertissement adressé à Séoul" is who is warned
+    (
+        "fr",
+        "Pyongyang a tiré des roquettes, un avertissement adressé à Séoul.",
+        "Séoul",
+        "tiré",
+        "actor",
+    ),
+    # ... only a country or a capital stands for a government: a city is where things go
+    ("fr", "L'armée a envoyé des renforts à Kharkiv.", "Kharkiv", "envoyé", "at"),
+    ("fr", "L'armée a livré des vivres à Goma mardi.", "Goma", "livré", "at"),
+    # a name parsed as an adverb is still an argument of its verb, not of the trigger
+    (
+        "fr",
+        "En mars, Erevan avait accusé Bakou de masser des troupes le long de la frontière.",
+        "Bakou",
+        "masser",
+        "actor",
+    ),
+    # a noun of place passes its role on: "dans le canal de Suez", "la frontière entre le
+    # district de X et ..."
+    ("fr", "Un navire a été attaqué dans le canal de Suez.", "Suez", "attaqué", "at"),
+    ("en", "A freighter was attacked in the strait off Aden.", "Aden", "attacked", "at"),
+    (
+        "fr",
+        "Les prisonniers ont été échangés à la frontière entre le district de Gazakh et la "
+        "région du Tavouch.",
+        "Gazakh",
+        "échangés",
+        "at",
+    ),
 ]
 
 
@@ -476,3 +527,35 @@ def test_in_another_paragraph_only_the_country_is_known() -> None:
     )
     (assault,) = [e for e in _doc("fr", text)._.selon_events if e.type == "ASSAULT" and e.places]
     assert [(p.place.country, p.place.precision) for p in assault.places] == [("GEO", "country")]
+
+
+def test_a_place_of_the_act_noun_counts_in_a_background_phrase() -> None:
+    """ "after twin bombings in Kerman": the phrase is about another time than the sentence's
+    verb, not than the bombings the place hangs on, which say where they were first."""
+    text = (
+        "The truce collapsed in Baghdad a day after twin bombings in the city of Kerman "
+        "killed 90 people."
+    )
+    doc = _doc("en", text)
+    bombings = [e for e in doc._.selon_events if doc[e.trigger].text == "bombings"]
+    assert [[p.place.name for p in e.places] for e in bombings] == [["Kerman"]]
+
+
+def test_a_protest_called_for_takes_the_place_of_the_movement() -> None:
+    text = (
+        "Des milliers de manifestants ont défilé mardi à Paris. "
+        "Les syndicats ont appelé à une nouvelle journée de grève samedi."
+    )
+    doc = _doc("fr", text)
+    called = [e for e in doc._.selon_events if e.type == "PROTEST" and e.modality == "requested"]
+    assert called and all([p.place.name for p in e.places] == ["Paris"] for e in called)
+
+
+def test_a_demand_that_mentions_protests_is_not_a_call() -> None:
+    """The protests are in a participle's clause of their own: the demand is a statement."""
+    text = (
+        "La police a arrêté un journaliste à Batoumi. Des ONG ont exigé sa libération, "
+        "dénonçant une vengeance contre un journal qui couvrait les manifestations de "
+        "l'opposition."
+    )
+    assert _events("fr", text, "REQUEST") == [[]]

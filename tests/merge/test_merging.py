@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 
@@ -10,10 +11,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from selon.merge import dedup
+from selon.merge import dedup, incremental
 from selon.merge.clusters import agglomerate
 from selon.merge.compatible import compatible_types, type_score
-from selon.merge.similarity import Report, compare
+from selon.merge.similarity import (
+    ANCHORED_FLOOR,
+    CONFLICT_FLOOR,
+    EVIDENCE_FLOOR,
+    Place,
+    Report,
+    compare,
+    criteria,
+    evidence_floor,
+)
 from selon.records import ArticleRecord
 from selon.store import Store
 from tests.factories import hostile_record, kharkiv_record, protest_record
@@ -55,6 +65,10 @@ def test_reports_of_one_event_merge_and_look_alikes_do_not(records):
     reason = event["merge_reasons"][0]
     assert set(reason["criteria"]) == {"type", "date", "place", "actors", "evidence"}
     assert reason["score"] >= reason["threshold"]
+    # reports of a common day whose actors agree need less alike evidence; of the next day, not
+    floors = {tuple(r["events"]): r["evidence_floor"] for r in event["merge_reasons"]}
+    assert floors.get(("T1-e1", "T4-e1")) == ANCHORED_FLOOR
+    assert {f for pair, f in floors.items() if "T5-e1" in pair} == {EVIDENCE_FLOOR}
     # every claim of every report, side by side, with its article
     assert {c["article_id"] for c in event["claims"]} == {"T1", "T4", "T5"}
     # the day-precision dates 25 and 26 do not intersect: the most precise (earliest) is kept
@@ -90,6 +104,10 @@ def test_reingest_is_idempotent_and_a_changed_article_re_merges(records):
     )
 
 
+KHARKIV = Place(49.98, 36.25, "UKR", "city")
+KYIV = Place(50.45, 30.52, "UKR", "city")
+
+
 def report(rid: str, **kw) -> Report:
     vector = np.ones(4, dtype=np.float32) / 2
     base = dict(
@@ -99,18 +117,25 @@ def report(rid: str, **kw) -> Report:
         source=("RUS", "MIL"),
         target=("UKR", None),
         date=("2024-05-25", "2024-05-25", "day"),
-        places=[(49.98, 36.25, "UKR", "city")],
+        places=[KHARKIV],
         vector=vector,
     )
     base.update(kw)
     return Report(**base)  # type: ignore[arg-type]
 
 
+def with_cosine(cosine: float) -> np.ndarray:
+    """A unit vector whose cosine with ``report()``'s default vector is ``cosine``."""
+    base = np.ones(4, dtype=np.float32) / 2
+    other = np.array([1, -1, 1, -1], dtype=np.float32) / 2
+    return (cosine * base + np.sqrt(1 - cosine**2) * other).astype(np.float32)
+
+
 def test_hard_rules_never_merge():
     a = report("A-e1")
     assert compare(a, report("B-e1")) is not None
     assert compare(a, report("B-e1", date=("2024-05-28", "2024-05-28", "day"))) is None
-    assert compare(a, report("B-e1", places=[(50.45, 30.52, "UKR", "city")])) is None  # Kyiv
+    assert compare(a, report("B-e1", places=[KYIV])) is None
     assert compare(a, report("B-e1", type="PROTEST")) is None
     assert compare(a, report("A-e2")) is None  # same article
     assert compare(a, report("B-e1", type="COERCE")) is not None  # a compatible pair
@@ -145,3 +170,141 @@ def test_near_duplicates_edited_or_truncated():
     assert not dedup.is_near_duplicate(full, dedup.shingles(other))[0]
     sig_a, sig_b = dedup.signature(full), dedup.signature(dedup.shingles(edited))
     assert set(dedup.bands(sig_a)) & set(dedup.bands(sig_b))
+
+
+def test_places_veto_cities_far_apart_never_countries():
+    a = report("A-e1")
+    # countries are too coarse to say "far": neighbours, cross-border acts
+    ukraine, belarus = Place(49.0, 32.0, "UKR", "country"), Place(53.0, 28.0, "BLR", "country")
+    assert compare(report("A-e1", places=[ukraine]), report("B-e1", places=[belarus]))
+    assert criteria(a, report("B-e1", places=[belarus]))["place"] == 0.0
+    # a city of a wave of strikes that another report names is close enough
+    wave = report("B-e1", places=[KYIV, KHARKIV._replace(lat=49.99)])
+    assert criteria(a, wave)["place"] > 0.9
+    # a shared country keeps two city reports comparable (one attack told city by city)
+    assert compare(a, report("B-e1", places=[KYIV, Place(49.0, 32.0, "UKR", "country")]))
+
+
+def test_a_denial_never_merges_with_a_report_of_the_act():
+    assert compare(report("A-e1"), report("B-e1", modality="denied")) is None
+    assert compare(report("A-e1", modality="denied"), report("B-e1", modality="denied"))
+    assert compare(report("A-e1"), report("B-e1", modality="hedged"))
+
+
+def test_evidence_alone_does_not_merge_two_acts_of_one_kind():
+    """Two "X urged Pyongyang to stop" with one side of each unknown and nothing else known."""
+    a = report("A-e1", type="REQUEST", source=None, target=("PRK", "GOV"), date=None, places=[])
+    b = report("B-e1", type="REQUEST", source=("USA", "GOV"), target=None, date=None, places=[])
+    assert criteria(a, b) is not None and compare(a, b) is None
+    # the same target named by both is enough
+    same = report("B-e1", type="REQUEST", source=None, target=("PRK", "GOV"), date=None, places=[])
+    assert compare(a, same)
+
+
+@pytest.mark.parametrize(
+    ("date", "cosine", "links"),
+    [
+        (("2024-05-25", "2024-05-25", "day"), (ANCHORED_FLOOR + EVIDENCE_FLOOR) / 2, True),
+        (("2024-05-25", "2024-05-25", "day"), ANCHORED_FLOOR - 0.05, False),
+        (("2024-05-26", "2024-05-26", "day"), (ANCHORED_FLOOR + EVIDENCE_FLOOR) / 2, False),
+        (None, (ANCHORED_FLOOR + EVIDENCE_FLOOR) / 2, False),
+        (None, EVIDENCE_FLOOR + 0.05, True),
+    ],
+)
+def test_evidence_floor_is_lower_for_reports_of_one_day(date, cosine, links):
+    a = report("A-e1")
+    link = compare(a, report("B-e1", date=date, vector=with_cosine(cosine)))
+    assert (link is not None) is links
+    if link is not None:
+        reason = link.as_reason()
+        assert reason["evidence_floor"] == (ANCHORED_FLOOR if date == a.date else EVIDENCE_FLOOR)
+        assert reason["criteria"]["evidence"] >= reason["evidence_floor"]
+
+
+def test_reports_of_one_day_in_two_countries_are_not_anchored():
+    kyiv = report("A-e1", places=[Place(50.45, 30.52, "UKR", "country")])
+    minsk = report("B-e1", places=[Place(53.9, 27.56, "BLR", "country")], vector=with_cosine(0.45))
+    assert criteria(kyiv, minsk) is not None and compare(kyiv, minsk) is None
+    assert compare(kyiv, dataclasses.replace(minsk, places=[]))  # one place unknown
+
+
+def test_actor_codes_compared_across_reports():
+    a = report("A-e1", target=("UKR", "MIL"))
+    assert criteria(a, report("B-e1", target=("UKR", None)))["actors"] == 0.875  # UKR ~ UKRMIL
+    assert criteria(a, report("B-e1", target=None))["actors"] == 0.75  # one lacks a target
+    # "Moscow" (RUSGOV) and "Russian forces" (RUSMIL): one state; protesters and unions: one
+    # crowd; half a conflict each
+    moscow = report("B-e1", source=("RUS", "GOV"), target=("UKR", "MIL"))
+    assert criteria(a, moscow)["actors"] == 0.625
+    crowd = report("A-e1", type="PROTEST", source=("FRA", "CVL"), target=("FRA", "GOV"))
+    unions = report("B-e1", type="PROTEST", source=("FRA", "LAB"), target=("FRA", "GOV"))
+    assert criteria(crowd, unions)["actors"] == 0.625
+    somewhere = report("B-e1", type="PROTEST", source=(None, "LAB"), target=("FRA", "GOV"))
+    assert criteria(crowd, somewhere)["actors"] == 0.5  # whose unions? no half measure
+    rebels = report("B-e1", source=("UKR", "REB"), target=("UKR", "MIL"))
+    assert criteria(a, rebels)["actors"] == 0.5  # an army is not the rebels: no half measure
+    eu = {"name": "UE", "country": None, "sector": "IGO", "code": "EU"}
+    un = {**eu, "name": "ONU", "code": "UN"}
+    event = {"id": "A-e1", "type": "SANCTION", "source": eu, "places": []}
+    assert Report.from_record(event, "A", None).source == ("EU", "IGO")
+    other = Report.from_record({**event, "id": "B-e1", "source": un}, "B", None)
+    assert criteria(Report.from_record(event, "A", None), other)["actors"] == 0.25
+
+
+def test_undated_window_reaches_forward_for_acts_not_yet_done():
+    planned = {"date": None, "modality": "planned"}
+    done = {"date": None, "modality": "asserted"}
+    assert incremental.window(done, "2024-05-30T08:00:00+09:00")[:2] == ("2024-04-30", "2024-05-31")
+    assert incremental.window(planned, "2024-05-30T08:00:00+09:00")[:2] == (
+        "2024-04-30",
+        "2024-06-29",
+    )
+    # compare() holds undated reports to the same windows as the candidate search
+    meeting = report("A-e1", type="CONSULT", date=("2024-06-02", "2024-06-02", "day"))
+    later = report("B-e1", type="CONSULT", date=None, window=("2024-04-30", "2024-06-29"))
+    earlier = report("B-e1", type="CONSULT", date=None, window=("2024-04-30", "2024-05-31"))
+    assert compare(meeting, later) is not None and criteria(meeting, earlier) is None
+
+
+def test_other_doers_need_near_identical_evidence_and_other_pairs_never_merge():
+    a = report("A-e1", type="ACCUSE", source=("USA", "GOV"), target=("RWA", "MIL"))
+    # another doer, same target: the evidence must be near word for word
+    m23 = report("B-e1", type="ACCUSE", source=("COD", "REB"), target=("RWA", "MIL"))
+    assert compare(a, m23) is not None  # identical evidence vectors
+    link = compare(a, m23)
+    assert link is not None and link.evidence_floor == CONFLICT_FLOOR
+    assert compare(a, dataclasses.replace(m23, vector=with_cosine(CONFLICT_FLOOR - 0.05))) is None
+    # another doer and another target: never, unless the roles read crosswise agree
+    assert (
+        criteria(a, report("B-e1", type="ACCUSE", source=("COD", "REB"), target=("COD", "MIL")))
+        is None
+    )
+    # the same two actors the other way round: a counter-accusation, never the same act...
+    told_back = report("B-e1", type="ACCUSE", source=("RWA", "MIL"), target=("USA", "GOV"))
+    assert criteria(a, told_back) is None
+    # ...except for an exchange, which either side tells as its own release
+    freed = report("A-e1", type="CONCEDE", source=("RUS", "GOV"), target=("UKR", "GOV"))
+    freed_back = report("B-e1", type="CONCEDE", source=("UKR", "GOV"), target=("RUS", "GOV"))
+    assert criteria(freed, freed_back) is not None
+    assert criteria(dataclasses.replace(freed, type="ASSAULT"), freed_back) is None
+    # "the army" and "the government" of an unnamed country are not surely two doers
+    army = report("A-e1", type="ACCUSE", source=(None, "MIL"), target=("COD", "REB"), date=None)
+    government = dataclasses.replace(army, id="B-e1", article_id="B", source=(None, "GOV"))
+    found = criteria(army, government)
+    assert found is not None and evidence_floor(army, government, found) == EVIDENCE_FLOOR
+    # two parties of a meeting, named in any order, are never ruled out
+    meet = report("A-e1", type="CONSULT", source=("USA", "GOV"), target=("JPN", "GOV"))
+    assert criteria(
+        meet, report("B-e1", type="CONSULT", source=("KOR", "GOV"), target=("USA", "GOV"))
+    )
+
+
+def test_undated_reports_from_articles_weeks_apart_score_lower():
+    first = report("A-e1", date=None, window=("2024-04-03", "2024-05-04"))
+    same_day = report("B-e1", date=None, window=("2024-04-03", "2024-05-04"))
+    weeks_later = report("B-e1", date=None, window=("2024-04-26", "2024-05-27"))
+    assert criteria(first, same_day)["date"] == 0.5
+    assert criteria(first, weeks_later)["date"] == pytest.approx(0.5 * 9 / 32)
+    # a dated report inside an undated one's window: unknown, nothing more
+    inside = report("B-e1", date=("2024-04-20", "2024-04-20", "day"))
+    assert criteria(first, inside)["date"] == 0.5 and criteria(first, report("B-e1")) is None
