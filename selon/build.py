@@ -86,7 +86,8 @@ def build_record(doc: Doc, item: ArticleInput) -> ArticleRecord:
     mentions: list[ActorMention] = doc._.selon_actors or []
     entities = []
     for ent in doc.ents:
-        covering = [m for m in mentions if m.start <= ent.start_char and ent.end_char <= m.end]
+        start, end = ent.start_char, ent.end_char
+        covering = [m for m in mentions if m.start <= start and end <= m.end]
         actor = min(covering, key=lambda m: m.end - m.start).actor if covering else None
         entities.append(
             Entity(

@@ -60,10 +60,13 @@ percentages are numbers: the claims component filters dates and units itself.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from selon.temporal import first_char_guard
 
 UNITS_FR = {
     "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
@@ -295,7 +298,7 @@ def _number_re(lang: str) -> re.Pattern[str]:
     )
 
 
-_PATTERNS = {lang: _number_re(lang) for lang in ("fr", "en")}
+_PATTERNS = {lang: first_char_guard(_number_re(lang)) for lang in ("fr", "en")}
 _ZERO = {"fr": re.compile(ZERO_FR, re.I), "en": re.compile(ZERO_EN, re.I)}
 _NUMERO = re.compile(r"(?:\bNo\.|\bn[°º]|\bN[°º])\s*$")
 _ARTICLES = {"fr": {"un", "une"}, "en": {"one"}}
@@ -335,8 +338,28 @@ def _apply(
     return low, high
 
 
+def _label_before(text: str, end: int) -> bool:
+    """Whether a label mark ("No.", "n°") ends ``text[:end]``, spaces aside: the mark ends
+    where the trailing spaces start, so only its few characters need looking at."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return _NUMERO.search(text, max(0, start - 3), end) is not None
+
+
 def find_quantities(text: str, lang: str) -> Iterator[Quantity]:
     """Every quantity of a text, left to right."""
+    yield from _quantities(text, lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    """The quantities of a text, kept for the next caller: claims asks for them, then for
+    the ranges they make, of the same article."""
+    return tuple(_scan_quantities(text, lang))
+
+
+def _scan_quantities(text: str, lang: str) -> Iterator[Quantity]:
     times = [m.span() for m in _TIME.finditer(text)]
     for m in _PATTERNS[lang].finditer(text):
         if any(start < m.end() and m.start() < end for start, end in times):
@@ -366,7 +389,7 @@ def find_quantities(text: str, lang: str) -> Iterator[Quantity]:
                 and _skip_word(lang, number, text[: m.start()], text[m.end() :])
             ):
                 continue
-            if _NUMERO.search(text[: m.start("num")]):
+            if _label_before(text, m.start("num")):
                 continue  # "No. 10 Downing Street", "n° 5": a label, not a count
             value = parse_number(number + (m["scale"] or ""), lang)
             if value is None:

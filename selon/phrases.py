@@ -73,6 +73,19 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(WORD_RE.findall(fold(text)))
 
 
+@lru_cache(maxsize=16)
+def _folded(text: str) -> str:
+    """``fold`` of a text that several tables search in turn (an article's text)."""
+    return fold(text)
+
+
+@lru_cache(maxsize=16)
+def _word_spans(folded: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """The words of a folded text, with their spans."""
+    spans = tuple((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(folded))
+    return spans, tuple(s[2] for s in spans)
+
+
 @dataclass(frozen=True)
 class Match(Generic[T]):
     start: int
@@ -87,6 +100,7 @@ class PhraseTable(Generic[T]):
         self._table: dict[tuple[str, ...], list[T]] = {}
         # Every key's first words, so that a match is extended only while a key may follow.
         self._prefixes: set[tuple[str, ...]] = set()
+        self._firsts: set[str] = set()  # every key's first word
         self.max_words = 1
 
     def __len__(self) -> int:
@@ -103,6 +117,7 @@ class PhraseTable(Generic[T]):
         if value not in bucket:
             bucket.append(value)
         self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
+        self._firsts.add(key[0])
         self.max_words = max(self.max_words, len(key))
 
     def get(self, phrase: str) -> tuple[T, ...]:
@@ -116,9 +131,9 @@ class PhraseTable(Generic[T]):
         With ``capitalised``, a match must start with an upper-case letter or a digit in the
         original text (place names; "les paris" is not Paris).
         """
-        folded = fold(text) if folded is None else folded
-        spans = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(folded)]
-        tokens = [s[2] for s in spans]
+        folded = _folded(text) if folded is None else folded
+        spans, tokens = _word_spans(folded)
+        firsts = self._firsts
 
         def joined(k: int) -> bool:
             """Whether word k and word k + 1 may belong to one phrase."""
@@ -133,6 +148,9 @@ class PhraseTable(Generic[T]):
             start = spans[i][0]
             if capitalised and not (text[start].isupper() or text[start].isdigit()):
                 i += 1
+                continue
+            if tokens[i] not in firsts:
+                i += 1  # no key starts with this word
                 continue
             # Walk forward while the words so far begin some key; keep the longest key met.
             found = None

@@ -57,10 +57,12 @@ or without a zone, a lone clock is not a date and is skipped.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 # --- Vocabulary ---------------------------------------------------------------------------------
 
@@ -636,7 +638,84 @@ class Rule:
 
 
 def _rule(name: str, pattern: str, handler: Handler, *, framed: bool = False) -> Rule:
-    return Rule(name, re.compile(pattern, re.I), handler, framed)
+    return Rule(name, first_char_guard(re.compile(pattern, re.I)), handler, framed)
+
+
+# The regular expression parser's tree, to read which characters can start a match.
+_sre: Any = importlib.import_module("re._parser")
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _starts(items: Any) -> tuple[set[str] | None, bool]:
+    """The character-class pieces that can start a match of a parsed sequence (None when the
+    tree says too little), and whether the sequence can match nothing."""
+    pieces: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "ASSERT_NOT" and not av[1].data:
+            return set(), False  # "(?!)" never matches
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width: the next item starts the match
+        found: set[str] | None
+        if name == "LITERAL":
+            found, empty = {re.escape(chr(av))}, False
+        elif name == "IN":
+            found, empty = set(), False
+            for kind, value in av:
+                if str(kind) == "LITERAL":
+                    found.add(re.escape(chr(value)))
+                elif str(kind) == "RANGE":
+                    found.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif str(kind) == "CATEGORY" and str(value) in _CATEGORIES:
+                    found.add(_CATEGORIES[str(value)])
+                else:
+                    return None, True
+        elif name == "SUBPATTERN":
+            if av[1] or av[2]:
+                return None, True  # a flag changed inside
+            found, empty = _starts(av[3])
+        elif name == "ATOMIC_GROUP":
+            found, empty = _starts(av)
+        elif name == "BRANCH":
+            found, empty = set(), False
+            for branch in av[1]:
+                part, part_empty = _starts(branch)
+                if part is None:
+                    return None, True
+                found |= part
+                empty = empty or part_empty
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            found, empty = _starts(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return None, True
+        if found is None:
+            return None, True
+        pieces |= found
+        if not empty:
+            return pieces, False
+    return pieces, True
+
+
+def first_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind a look-ahead on the characters its matches can start with.
+
+    The engine tries a pattern at every position; a rule that opens on optional words and
+    long alternations ("on", a weekday, a month) spends most of its time failing them one by
+    one. The look-ahead fails most positions on a single test and matches nothing itself, so
+    the matches and their groups stay the same."""
+    pieces, empty = _starts(_sre.parse(pattern.pattern, pattern.flags).data)
+    if not pieces or empty:
+        return pattern
+    guard = "".join(sorted(pieces))
+    return re.compile(f"(?=[{guard}])(?:{pattern.pattern})", pattern.flags)
 
 
 def _alt(words: dict[str, int] | set[str]) -> str:
@@ -852,7 +931,7 @@ RULES: dict[str, list[Rule]] = {
             _weekday(WEEKDAYS_FR),
             framed=True,
         ),
-        Rule("zoned_clock", CLOCKS["fr"], zoned_clock, clock=True),
+        Rule("zoned_clock", first_char_guard(CLOCKS["fr"]), zoned_clock, clock=True),
     ],
     "en": [
         _rule(
@@ -998,8 +1077,106 @@ RULES: dict[str, list[Rule]] = {
             _weekday(WEEKDAYS_EN),
             framed=True,
         ),
-        Rule("zoned_clock", CLOCKS["en"], zoned_clock, clock=True),
+        Rule("zoned_clock", first_char_guard(CLOCKS["en"]), zoned_clock, clock=True),
     ],
+}
+
+
+# --- Cues ---------------------------------------------------------------------------------------
+
+# Running every rule over every article is most of the cost of dating it, and most rules find
+# nothing. A rule listed here can only match a text that holds one of its cues (in lower case),
+# DIGIT standing for any digit; a text with none skips the rule. A rule left out always runs.
+DIGIT = "<digit>"
+_DIGIT = re.compile(r"\d")
+_MONTHS_FR = tuple(MONTHS_FR)
+_MONTHS_EN = tuple(MONTHS_EN)
+_WEEKDAYS_FR = tuple(WEEKDAYS_FR)
+_WEEKDAYS_EN = tuple(WEEKDAYS_EN)
+_CUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "fr": {
+        "night_of_weekdays": ("nuit",),
+        "night_of_dates": ("nuit",),
+        "day_range": (DIGIT,),
+        "deadline": (DIGIT,),
+        "full_date": (DIGIT,),
+        "bare_day": (DIGIT,),
+        "month": _MONTHS_FR,
+        "month_year": (DIGIT,),
+        "year": (DIGIT,),
+        "day_before_yesterday": ("avant-hier",),
+        "yesterday": ("hier",),
+        "today": ("aujourd", "matin", "soir", "midi"),
+        "last_night": ("nuit",),
+        "day_before": ("veille", "nuit"),
+        "two_days_before": ("avant-veille",),
+        "day_after": ("lendemain",),
+        "two_days_after": ("surlendemain",),
+        "same_day": ("même", "-là", "dans"),
+        "days_later": ("jours",),
+        "early_last_week": ("semaine",),
+        "late_last_week": ("semaine",),
+        "last_week": ("semaine",),
+        "previous_week": ("semaine",),
+        "this_week": ("semaine",),
+        "weekend": ("week",),
+        "next_week": ("semaine",),
+        "last_month": ("mois",),
+        "this_month": ("mois",),
+        "next_month": ("mois",),
+        "last_year": ("l'an", "l’an"),
+        **{
+            f"{part}_this_{unit}": (word,)
+            for unit, word in {"week": "semaine", "month": "mois", "year": "année"}.items()
+            for part in ("earlier", "until", "later")
+        },
+        "this_year": ("année",),
+        "next_year": ("l'an", "l’an"),
+        "weekday": _WEEKDAYS_FR,
+        "zoned_clock": (DIGIT, "midi", "minuit"),
+    },
+    "en": {
+        "day_range_month_first": (DIGIT,),
+        "day_range_day_first": (DIGIT,),
+        "deadline_month_first": (DIGIT,),
+        "deadline_day_first": (DIGIT,),
+        "full_date_month_first": (DIGIT,),
+        "full_date_day_first": (DIGIT,),
+        "bare_day": (DIGIT,),
+        "month": _MONTHS_EN,
+        "month_year": (DIGIT,),
+        "year": (DIGIT,),
+        "day_before_yesterday": ("yesterday",),
+        "yesterday": ("yesterday",),
+        "today": ("today", "morning", "afternoon", "evening", "tonight"),
+        "night_into": ("overnight", *_WEEKDAYS_EN),
+        "last_night": ("night",),
+        "day_before": ("previous", "prior", "before", "earlier"),
+        "day_after": ("next", "following", "after", "later"),
+        "same_day": ("same", "that", "earlier", "later"),
+        "days_later": ("days",),
+        "ago": ("ago",),
+        "early_last_week": ("week",),
+        "late_last_week": ("week",),
+        "last_week": ("week",),
+        "previous_week": ("week",),
+        "this_week": ("week",),
+        "next_week": ("week",),
+        "weekend": ("weekend",),
+        "last_month": ("month",),
+        "this_month": ("month",),
+        "next_month": ("month",),
+        "last_year": ("year",),
+        **{
+            f"{part}_this_{unit}": (unit,)
+            for unit in ("week", "month", "year")
+            for part in ("earlier", "until", "later")
+        },
+        "this_year": ("year",),
+        "next_year": ("year",),
+        "weekday": _WEEKDAYS_EN,
+        "zoned_clock": (DIGIT, "noon", "midnight"),
+    },
 }
 
 
@@ -1064,6 +1241,26 @@ def find_dates(
     yield from _resolve(text, lang, published, instant, filed=filed, after=dateline)
 
 
+def _live_rules(text: str, lang: str) -> Iterator[tuple[int, Rule]]:
+    """The rules of ``lang`` that may match ``text``, with their priority (their rank in
+    ``RULES``): a rule listed in ``_CUES`` runs only when the text holds one of its cues."""
+    lowered = text.lower()
+    # Case-blind matching also takes "ı" for "i" and "ſ" for "s", and "İ" lowers to two
+    # characters: a text with them keeps every rule.
+    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
+        yield from enumerate(RULES[lang])
+        return
+    has_digit = _DIGIT.search(text) is not None
+    for priority, rule in enumerate(RULES[lang]):
+        cues = _CUES[lang].get(rule.name)
+        if (
+            cues is None
+            or (has_digit and DIGIT in cues)
+            or any(cue in lowered for cue in cues if cue != DIGIT)
+        ):
+            yield priority, rule
+
+
 def _resolve(
     text: str,
     lang: str,
@@ -1073,10 +1270,9 @@ def _resolve(
     filed: dt.date | None = None,
     after: tuple[int, int] | None = None,
 ) -> Iterator[Resolved]:
-    rules = RULES[lang]
     candidates = [
         _Candidate(m.start(), m.end(), priority, rule, m)
-        for priority, rule in enumerate(rules)
+        for priority, rule in _live_rules(text, lang)
         for m in rule.pattern.finditer(text)
     ]
     # Leftmost first, then longest, then the rule listed first.

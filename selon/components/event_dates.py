@@ -77,6 +77,17 @@ MEANS = {"dans", "in"}
 SAME_TIME_MARKS = {"en", "pour", "afin"}
 #: Prepositions of a time limit: "until Aug. 1", "jusqu'au 8 mai" date no act.
 _LIMIT_BEFORE = re.compile(r"\b(?:until|till|jusqu['’](?:à|au|aux)?)\s*$", re.I)
+
+
+def _limit_before(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends on a preposition of a time limit, spaces aside: only the
+    few characters before the trailing spaces can hold it (nine for "jusqu'aux")."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return _LIMIT_BEFORE.search(text, max(0, start - 9), end) is not None
+
+
 #: French future and conditional endings, after the infinitive's stem (or an irregular one).
 FR_FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
 FR_CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
@@ -113,12 +124,16 @@ def _has_cue(words: list[str], cues: list[tuple[str, ...]]) -> bool:
     """Whether a cue stands among the words (as consecutive words)."""
     if not words or not cues:
         return False
-    grams = {
-        tuple(words[i : i + n])
-        for n in {len(cue) for cue in cues}
-        for i in range(len(words) - n + 1)
-    }
-    return any(cue in grams for cue in cues)
+    present = set(words)
+    for cue in cues:
+        if not cue:
+            return True
+        if cue[0] not in present:
+            continue  # most cues: their first word is not there
+        n = len(cue)
+        if any(word == cue[0] and tuple(words[i : i + n]) == cue for i, word in enumerate(words)):
+            return True
+    return False
 
 
 def is_background(token: Token) -> bool:
@@ -323,7 +338,13 @@ def _clause_words(verb: Token) -> list[str]:
 def is_planned(verb: Token) -> bool:
     """A clause that puts its act ahead: in the future, or with a word of planning ("est
     prévue samedi", "is set for Saturday", "scheduled for")."""
-    return is_future(verb) or _has_cue(_clause_words(verb), undated_cues(verb.doc.lang_)["plan"])
+    cache = doc_cache(verb.doc, "planned")
+    planned: bool | None = cache.get(verb.i)
+    if planned is None:
+        planned = cache[verb.i] = is_future(verb) or _has_cue(
+            _clause_words(verb), undated_cues(verb.doc.lang_)["plan"]
+        )
+    return planned
 
 
 def _unresolved_relative(sent: Span, dates: list[DateMention]) -> bool:
@@ -332,7 +353,11 @@ def _unresolved_relative(sent: Span, dates: list[DateMention]) -> bool:
     narrative's."""
     cues = undated_cues(sent.doc.lang_)["relative"]
     words = [t.lower_ for t in sent]
-    for i in range(len(words)):
+    firsts = {cue[0] for cue in cues if cue}
+    every_word = any(not cue for cue in cues)
+    for i, word in enumerate(words):
+        if word not in firsts and not every_word:
+            continue  # no cue starts here
         for cue in cues:
             if tuple(words[i : i + len(cue)]) != cue:
                 continue
@@ -391,8 +416,9 @@ def _dates_an_argument(token: Token, dates: list[DateMention]) -> bool:
     if clause is not None and clause.dep_ in RELATIVE_DEPS:
         # "the killing of X last Wednesday, which Iran blamed on Israel"
         below |= {clause.head.i} | {t.i for t in clause.head.children}
+    sent = token.sent
     for mention in dates:
-        if not token.sent.start_char <= mention.start < token.sent.end_char:
+        if not sent.start_char <= mention.start < sent.end_char:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -527,7 +553,7 @@ def attached_date(
             # the event's phrase hangs on ("une journée de grèves le mardi 28 mars").
             attached.append((distance, mention))
             continue
-        if _LIMIT_BEFORE.search(text_of(doc), 0, mention.start):
+        if _limit_before(text_of(doc), mention.start):
             continue  # "until Aug. 1" is a limit, not when anything happened
         owner, head = _owner(root, triggers_at)
         if owner is not None and owner.i == token.i:

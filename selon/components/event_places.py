@@ -5,7 +5,8 @@ are in ``data/places/words.tsv``):
 
 - ``at``: a locative phrase ("à Kharkiv", "in Baghdad", "près de Tripoli", "au large d'Aden",
   "the outskirts of Goma", "les habitants de Belgorod"), or a place reached through a noun of
-  place ("la ville de Belgorod a été bombardée", "seized large parts of North Kivu");
+  place ("la ville de Belgorod a été bombardée", "seized large parts of North Kivu") or through
+  any noun a locative phrase puts the act at ("devant le palais de justice de Tunis");
 - ``towards``: a direction or an origin ("sur Kiev", "into the Bryansk region", "depuis Sunan",
   "from Kherson", "se sont retirés de Goma");
 - ``object``: a bare subject or object of the trigger's clause ("ont visé Kharkiv", "Bakou a
@@ -73,7 +74,45 @@ def place_role(doc: Doc, mention: PlaceMention, trigger: Token | None = None) ->
     role = _role(span.root, trigger, 0, seat=_seat(mention))
     if role == "actor" and mention.feature is not None and _prepositions(span.root) == []:
         return "towards"  # "la ville de Belgorod a été bombardée" is a place, not an actor
+    if (
+        role == "actor"
+        and mention.place.precision != "country"
+        and _of_a_setting(span.root, _seat(mention))
+    ):
+        return "at"  # "devant le palais de justice de Tunis": the court is in Tunis
     return role
+
+
+#: How many nouns of nouns a place may hang on below the noun of a locative phrase.
+SETTING_DEPTH = 3
+#: Locative prepositions that only ever say where ("devant", "outside"): not "à", "in", which
+#: also say to whom or of what ("à la demande de Kiev", "at the request of Kyiv").
+SPATIAL = frozenset(
+    {"devant", "derrière", "autour", "près", "outside", "near", "around", "behind", "beside"}
+)
+
+
+def _of_a_setting(token: Token, seat: bool) -> bool:
+    """Whether a place complements a noun (through nouns of nouns) that a locative phrase puts
+    the act at: "devant le tribunal de première instance de Sfax", "outside the court of
+    appeal of Sousse". A town's court, town hall or home is in that town, whatever the noun;
+    not "le porte-parole du tribunal de Nantes" (no locative phrase). Behind a preposition
+    that may say to whom (``SPATIAL``), a country or a capital is who (``seat``): "à la
+    demande de Kiev", "porter atteinte à la souveraineté de Séoul"; a town is where: "à son
+    domicile de La Marsa"."""
+    current = token
+    for _ in range(SETTING_DEPTH):
+        preps = _prepositions(current)
+        if not (preps and _is(preps[0], "of")) and current.dep_ not in MODIFIER_DEPS:
+            return False
+        head = current.head.head if current.dep_ == "pobj" else current.head
+        if head.pos_ != "NOUN" or head.i == current.i:
+            return False
+        above = _prepositions(head)
+        if above and _is(above[0], "at") and (above[0] in SPATIAL or not seat):
+            return True
+        current = head
+    return False
 
 
 def _seat(mention: PlaceMention) -> bool:

@@ -27,6 +27,7 @@ from selon.components import (
     EventMention,
     PlaceMention,
     QuoteMention,
+    doc_cache,
     span_containing,
     text_of,
 )
@@ -427,6 +428,16 @@ def _governors(token: Token) -> list[Token]:
 
 
 def modality(token: Token, in_quote: bool) -> str:
+    """The mode an act is told in, from the parse around its trigger (kept per token: claims
+    asks again of the nouns events saw)."""
+    cache = doc_cache(token.doc, "modality")
+    found: str | None = cache.get(token.i)
+    if found is None:
+        found = cache[token.i] = _modality(token)
+    return found
+
+
+def _modality(token: Token) -> str:
     doc = token.doc
     lang = doc.lang_
     verb = token if token.pos_ in ("VERB", "AUX") else next(iter(_governors(token)), token)
@@ -636,14 +647,12 @@ def selon_events(doc: Doc) -> Doc:
             if not according:
                 # An incise in the same sentence: "…, a indiqué le gouverneur X."
                 speech = speech_verbs(lang)
-                for other in sent:
+                for other in doc[token.i + 1 : sent.end]:  # the incise comes after the act
                     if (
-                        other.i != token.i
-                        and other.pos_ == "VERB"
+                        other.pos_ == "VERB"
                         and other.lemma_.lower() in speech
                         and not span_containing(other.idx, quote_spans)
                         and other.dep_ in ("parataxis", "ccomp", "ROOT", "conj")
-                        and other.i > token.i
                     ):
                         speaker = speaker_of(other)
                         if speaker is not None and speaker is not source:
@@ -1092,7 +1101,7 @@ def _with_sector(mention: ActorMention, sector: str) -> ActorMention:
 
 def _according_in(doc: Doc, sent: Span) -> ActorMention | None:
     mentions: list[ActorMention] = doc._.selon_actors or []
-    lower = sent.text.lower()
+    lower = text_of(doc)[sent.start_char : sent.end_char].lower()
     for cue in ACCORDING[doc.lang_]:
         at = lower.find(cue)
         if at >= 0:

@@ -3,8 +3,9 @@
 1. Quotation marks: « », “ ”, " ", ‹ ›, ‘ ’ (outermost pairs). A quote may span paragraphs:
    a paragraph that opens a quote without closing it, followed by a paragraph that opens the
    same mark again, continues into it (the typographic convention of both languages). An
-   incise inside the marks ("« Nous ne céderons pas, a déclaré X, tant que... »") splits the
-   quote in two around it; a quote resumed after its incise ('"A," X said, "B."') is direct.
+   incise inside the marks ("« Nous ne céderons pas, a déclaré X, tant que... »", with the
+   name apposed to its subject: "a assuré le porte-parole, X. Mais ...") splits the quote in
+   two around it; a quote resumed after its incise ('"A," X said, "B."') is direct.
 2. Attribution, looked for around each quote in its sentence(s), outside the quote:
    a reporting verb (``data/lexicon/speech_*.tsv``, multi-word ones such as "faire savoir"
    included) after the quote, then before it; its subject is the speaker ("a indiqué X",
@@ -21,7 +22,8 @@
    the clause above it.
 4. Indirect speech: a reporting verb with a complement clause ("X a annoncé que ...", "X said
    he would...", "assure avoir repoussé...") or an incise after what was said ("Quatre morts
-   ont été recensés, a précisé X", "..., officials said"). Verbs that ask or promise an act
+   ont été recensés, a précisé X", "..., officials said"), not an incise that interrupts a
+   phrase ("afin, disait-elle, de « ... »": it reports what follows). Verbs that ask or promise an act
    ("appeler à", "urge to"; the ``directive`` rows of ``data/lexicon/attribution_*.tsv``) do
    not report speech, unless their "que" clause is indicative or conditional ("a promis que
    les aides seraient versées"); the clause stops where a direct quote starts.
@@ -186,6 +188,7 @@ def _direct(doc: Doc) -> list[QuoteSite]:
         incise = doc.char_span(closed + 1, mark_start, alignment_mode="contract")
         resumed = (
             before.endswith(",")
+            and closed >= 0
             and 0 <= mark_start - closed < INCISE_REACH
             and incise is not None
             and bool(reporting_verbs(incise, skip))
@@ -237,6 +240,19 @@ def _inner_incise(doc: Doc, start: int, end: int) -> tuple[int, int, Token] | No
             continue
         comma = text.rfind(",", start, verb.idx)
         resume = text.find(",", verb.idx, end)
+        # The incise ends after a name apposed to its subject: "a assuré le porte-parole de
+        # l'armée, Iouri Ihnat. Mais ...".
+        named = next(
+            (
+                m
+                for m in doc._.selon_actors or []
+                if m.kind == "person" and resume >= 0 and 0 < m.start - resume <= 2
+            ),
+            None,
+        )
+        tail = text[named.end : end] if named is not None else ""
+        if named is not None and re.match(r"\s*[,.]", tail):
+            resume = named.end + len(tail) - len(tail.lstrip())
         if comma < 0 or resume < 0 or text[comma : verb.idx].count(" ") > 3:
             continue
         after = resume + 1
@@ -300,6 +316,11 @@ def selon_quotes(doc: Doc) -> Doc:
 # --- indirect speech ----------------------------------------------------------------------------
 
 
+#: Words that leave a phrase open: an incise after them interrupts it ("afin, disait-elle,
+#: de ...", "so, he said, that ...").
+CUT = {"afin", "pour", "parce", "car", "puisque", "lorsque", "quand", "so", "because", "while"}
+
+
 def incise_content(verb: Token) -> tuple[Token, Token] | None:
     """The clause an incise reports: what stands before ", a indiqué X" / ", X said" in its
     sentence and paragraph (after a dateline). Not when a quotation mark sets the incise off
@@ -322,6 +343,13 @@ def incise_content(verb: Token) -> tuple[Token, Token] | None:
     if mark.i - first < 2:
         return None
     content = doc[first : mark.i]
+    last = content[-1]
+    if (
+        last.pos_ in ("SCONJ", "CCONJ", "DET")
+        or (last.pos_ == "ADP" and last.head.i > last.i)  # not "turned down"
+        or fold(last.lower_) in CUT
+    ):
+        return None  # "afin, disait-elle, de « ... »": the incise reports what follows
     outside = [t for t in content if not first <= t.head.i < mark.i]
     if any(c.dep_ in ("obj", "dobj") and c.i > verb.i for c in verb.children) and not (
         subject_before or inverted(verb)

@@ -4,20 +4,25 @@
   coordinated verbs and relative pronouns; a name in apposition ("Le médiateur ..., Dmytro
   Loubinets, a prévenu"); an inverted subject (", a indiqué X", ", said X", "a-t-il dit"); a
   passive's agent ("par ses détracteurs"); "a-t-on appris auprès de X"; a document's issuer
-  ("le communiqué précise").
+  ("le communiqué précise", "its statement read": whose it is; "the resolution urges": who
+  adopted it, named before as its verb's subject).
 - Pronouns ("il", "she", "selon lui") take up the last compatible speaker, or the last
   compatible actor who acted if nearer (number, and in French gender, agree). Speakers found
   are remembered in reading order in ``doc.user_data["selon_speakers"]``.
-- "selon X", "d'après X", "according to X" ("selon son communiqué": the possessive's owner),
-  and "Pour X, « ... »"; "a-t-on appris auprès de X" (the ``learnt`` rows).
+- "selon X", "d'après X", "according to X", "in the words of X" ("selon son communiqué":
+  the possessive's owner), and "Pour X, « ... »"; "a-t-on appris auprès de X" (the ``learnt`` rows).
 - A speaker as first written in full: a title with a name apposed or following is the person;
   a bare title is the person named earlier who holds it; "le chef du Kremlin" (the ``leader``
   rows of ``data/lexicon/attribution_*.tsv``) the person of that country named before; an
   acronym the name it abbreviates; "le mouvement", "the agency" (``anaphor`` rows) the body
   named before; "the official" (``person`` rows) the last one who spoke; "his spokesman"
-  the one he speaks for; a body keeps the acronym written with it ("Full Name (OCHA)").
+  the one he speaks for; "a spokesman for Hamas" keeps the body; a title written again as it
+  was first written with a name ("Iran's top diplomat, X") is X; a body keeps the acronym
+  written with it ("Full Name (OCHA)"). A day or a time ("a annoncé hier soir X") is no one.
 - The speaker of a direct quote (its verb, "selon X", the clause before a colon, the previous
-  quote's speaker for a continuation, the subject of the sentence before) and of a partial
+  quote's speaker for a continuation unless the sentence just before is about another
+  person, the subject of the sentence before, for a quote alone in the first paragraph the
+  subject of the next one) and of a partial
   quote (the reporting verb or the noun for something said above it, "la menace de Séoul",
   the ``utterance`` rows; an incise, "selon X", the clause above it).
 
@@ -33,12 +38,21 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from selon.components import ActorMention, QuoteMention, doc_cache, span_containing, text_of
-from selon.components.actors import actor_at, phrase_actor, prefer_person
+from selon.components.actors import actor_at, dateline_end, phrase_actor, prefer_person
 from selon.lexicon import read_tsv, speech_verbs, split_cell
 from selon.phrases import fold
 from selon.records import Actor
 
-ACCORDING = {"fr": ("selon", "d'après", "d’après"), "en": ("according to",)}
+ACCORDING = {
+    "fr": (
+        "selon",
+        "d'après",
+        "d’après",
+        "pour reprendre les mots de",
+        "pour reprendre les termes de",
+    ),
+    "en": ("according to", "in the words of"),
+}
 RELATIVE_PRONOUNS = {"qui", "who", "which", "that", "lequel", "laquelle"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj", "csubj", "nsubjpass"}
 AGENT_DEPS = {"obl:agent", "agent"}
@@ -445,7 +459,11 @@ def _subject_actor(verb: Token, skip: tuple[int, int]) -> ActorMention | None:
     resolved = [_antecedent(s) if s.lower_ in RELATIVE_PRONOUNS else s for s in parsed]
     # The nearest subject first: "The rounds hit the sites, witnesses said" may come with
     # the clause taken for a second subject.
-    subjects = sorted((s for s in resolved if s is not None), key=lambda s: abs(s.i - verb.i))
+    # "Samedi, une marche avait réuni...": a day taken for the subject is no one.
+    subjects = sorted(
+        (s for s in resolved if s is not None and fold(s.lower_) not in TIME_WORDS),
+        key=lambda s: abs(s.i - verb.i),
+    )
     for subject in subjects:
         word = _pronoun_word(subject)
         if word is not None:
@@ -462,8 +480,13 @@ def _subject_actor(verb: Token, skip: tuple[int, int]) -> ActorMention | None:
             return found
     for subject in subjects:
         if fold(subject.lower_) in attribution_uses(doc.lang_, "document"):
-            # "the statement said", "le communiqué précise": who issued it.
-            issuer = _issuer(doc, subject) or _last_body_speaker(doc, subject.idx)
+            # "the statement said", "le communiqué précise", "its statement read": who issued it.
+            issuer = (
+                _issuer(doc, subject)
+                or _document_owner(doc, subject)
+                or _document_maker(doc, subject)
+                or _last_body_speaker(doc, subject.idx)
+            )
             if issuer is not None:
                 return issuer
         found = phrase_actor(doc, subject) or _words_actor(doc, subject)
@@ -478,6 +501,34 @@ def _subject_actor(verb: Token, skip: tuple[int, int]) -> ActorMention | None:
     if subjects:
         return None
     return _unparsed_subject(doc, clause, skip)
+
+
+def _document_owner(doc: Doc, document: Token) -> ActorMention | None:
+    """Whose document "its statement", "son communiqué" is: the one the possessive takes up."""
+    for child in document.children:
+        number = POSSESSIVES.get(doc.lang_, {}).get(child.lower_)
+        if number is not None and child.i < document.i:
+            found = _antecedent_speaker(doc, child, number, None)
+            return canonical_speaker(doc, found) if found is not None else None
+    return None
+
+
+def _document_maker(doc: Doc, document: Token) -> ActorMention | None:
+    """Who made a document named before as an object ("the board passed a resolution ...
+    The resolution urges"): the subject of that verb, in the last ``TITLE_LOOKBACK``
+    characters."""
+    for token in reversed(doc[: document.i]):
+        if document.idx - token.idx > TITLE_LOOKBACK:
+            return None
+        if token.lemma_.lower() != document.lemma_.lower() or token.dep_ not in ("obj", "dobj"):
+            continue
+        verb = token.head
+        for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+            found = _apposed(doc, subject) or _actor_of(doc, subject)
+            if found is not None and found.kind not in ("demonym", "place"):
+                return canonical_speaker(doc, found)
+        return None
+    return None
 
 
 def _latter(doc: Doc, subject: Token) -> ActorMention | None:
@@ -615,9 +666,21 @@ def _unparsed_subject(doc: Doc, verb: Token, skip: tuple[int, int]) -> ActorMent
         # "a annoncé le gouverneur X": the title parsed as an object is the subject's
         and not any(m.head == c.i or m.start <= c.idx < m.end for m in mentions)
     ]
+    # A subject after its verb: an incise (", a annoncé le gouverneur X") or a verb that opens
+    # its clause ("Ont témoigné des habitants"); else what follows is its object.
+    opening = doc.char_span(clause_start, verb.idx, alignment_mode="contract") or ()
+    # "« Une marche » avait réuni des milliers de personnes": no incise, the mark is a subject's.
+    incise = inverted(verb) and (
+        reporting_lemma(verb) is not None or _mark_before(verb).text not in QUOTE_MARKS
+    )
+    after_verb = incise or all(
+        t.pos_ in ("AUX", "ADV", "PUNCT", "SPACE", "CCONJ") or t.dep_.startswith("aux")
+        for t in opening
+    )
     for mention in mentions:
         if (
-            verb.idx < mention.start < end
+            after_verb
+            and verb.idx < mention.start < end
             and not _after_preposition(doc, mention)
             and mention.kind != "demonym"
             # "a exigé la démission du Premier ministre X": X is in the object, not the subject
@@ -626,14 +689,26 @@ def _unparsed_subject(doc: Doc, verb: Token, skip: tuple[int, int]) -> ActorMent
             return mention
     if near:
         return before[-1]
-    if inverted(verb):
+    if incise:
         # "a indiqué le département d'État dans un communiqué": a body no lexicon knows.
-        for token in doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]:
+        particles = _phrasal_verbs(doc.lang_).get(verb.lemma_.lower(), ())
+        for token in doc[verb.i + 1 : min(verb.i + 6, verb.sent.end)]:
+            if fold(token.lower_) in TIME_WORDS or token.lemma_.lower() in particles:
+                continue  # "a annoncé hier soir le ministère": when, not who; "fait savoir"
             if token.pos_ in ("NOUN", "PROPN") and not skip[0] <= token.idx < skip[1]:
                 return phrase_actor(doc, token)
             if token.pos_ not in ("DET", "ADV"):
                 break
     return None
+
+
+#: Words for a time of day or a day: "a annoncé hier soir X", "said on Monday evening".
+TIME_WORDS = {
+    "hier", "aujourd'hui", "matin", "soir", "midi", "nuit", "soiree", "matinee", "journee",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "yesterday", "today", "tonight", "morning", "evening", "night", "afternoon", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
 
 
 def _near(gap: str) -> bool:
@@ -675,7 +750,36 @@ def canonical_speaker(doc: Doc, mention: ActorMention) -> ActorMention:
     holder named earlier for a bare title, the full name for an acronym, the organisation
     named before for "le mouvement" / "the agency"; a body keeps the acronym written with
     its name ("Bureau de coordination des affaires humanitaires de l'ONU (OCHA)")."""
-    return _with_acronym(doc, _in_full(doc, mention))
+    found = _in_full(doc, mention)
+    if found is mention:
+        found = _with_body(doc, mention)
+    return _with_acronym(doc, found)
+
+
+def _with_body(doc: Doc, mention: ActorMention) -> ActorMention:
+    """A word for one person kept with the body it speaks for: "a spokesperson | for the
+    United Nations" is "spokesperson for the United Nations"."""
+    if mention.kind not in ("group", "phrase") or fold(doc[mention.head].lemma_) not in (
+        attribution_uses(doc.lang_, "person")
+    ):
+        return mention
+    text = text_of(doc)
+    link = re.match(r"\s+(?:for|of|with)\s+", text[mention.end :])
+    if link is None:
+        return mention
+    at = mention.end + link.end()
+    body = next(
+        (
+            m
+            for m in doc._.selon_actors or []
+            if m.kind in BODY_KINDS and m.kind != "phrase" and at <= m.start <= at + 4
+        ),
+        None,
+    )
+    if body is None or re.search(r"[,.;:]", text[at : body.start]):
+        return mention
+    actor = mention.actor.model_copy(update={"name": text[mention.start : body.end]})
+    return ActorMention(mention.start, body.end, actor, mention.kind, mention.head)
 
 
 #: An acronym given with a body's name: "Full Name (OCHA)", "the U.N. office, OCHA, said".
@@ -710,7 +814,8 @@ def _in_full(doc: Doc, mention: ActorMention) -> ActorMention:
             return named
         mention = _cut_name(doc, mention)
         found = (
-            _title_holder(doc, mention)
+            _same_title(doc, mention)
+            or _title_holder(doc, mention)
             or _leader(doc, mention)
             or _anaphor_body(doc, mention)
             or _last_person_speaker(doc, mention)
@@ -751,7 +856,7 @@ def _principal(doc: Doc, mention: ActorMention) -> ActorMention | None:
 #: Prepositions that end a speaker's noun phrase: what follows says where or how it spoke
 #: ("le président ukrainien | sur X", "the minister | on Tuesday"), not who it is.
 CUT_PREPOSITIONS = {
-    "sur", "dans", "en", "lors", "depuis", "après", "avant", "devant", "via",
+    "sur", "dans", "en", "lors", "depuis", "après", "avant", "devant", "via", "sous",
     "on", "in", "at", "during", "after", "before", "from",
 }  # fmt: skip
 
@@ -882,6 +987,32 @@ def _name_after_title(doc: Doc, mention: ActorMention) -> ActorMention | None:
             or re.fullmatch(r"\s+(?:for|of)\s+(?:(?:and\s+)?[A-Z][\w'’-]*\s+){1,4}", gap)
         ):
             return other
+    return None
+
+
+def _title_words(doc: Doc, mention: ActorMention) -> tuple[str, ...]:
+    found = re.findall(r"\w+", fold(text_of(doc)[mention.start : mention.end]))
+    while found and found[0] in ("the", "le", "la", "l", "les", "a", "an", "un", "une"):
+        found = found[1:]
+    return tuple(found)
+
+
+def _same_title(doc: Doc, mention: ActorMention) -> ActorMention | None:
+    """A title written again as it was first written with a name ("Iran's top diplomat,
+    Abbas Araghchi, ... Iran's top diplomat said"): the person named with it then."""
+    own = _title_words(doc, mention)
+    if len(own) < 2:
+        return None
+    for other in reversed(doc._.selon_actors or []):
+        if (
+            other.end <= mention.start
+            and other.kind in ("group", "phrase")
+            and mention.start - other.start <= TITLE_LOOKBACK
+            and _title_words(doc, other) == own
+        ):
+            named = _name_after_title(doc, other)
+            if named is not None and named.kind == "person":
+                return named
     return None
 
 
@@ -1214,11 +1345,19 @@ def incise_mark(verb: Token) -> Token | None:
 
 def inverted(verb: Token) -> bool:
     """An incise whose subject follows the verb: ", a indiqué X", ", said X"."""
+    mark = _mark_before(verb)
+    return mark.i < verb.i and mark.text in (",", "–", "—", "»", "”", '"')
+
+
+def _mark_before(verb: Token) -> Token:
+    """The token before a verb and its auxiliaries (the verb itself at its sentence's start)."""
     doc = verb.doc
     i = verb.i
-    while i > verb.sent.start and (doc[i - 1].dep_.startswith("aux") or doc[i - 1].is_space):
-        i -= 1
-    return i > verb.sent.start and doc[i - 1].text in (",", "–", "—", "»", "”", '"')
+    while i > verb.sent.start and (
+        doc[i - 1].dep_.startswith("aux") or doc[i - 1].is_space or doc[i - 1].lower_ in CLITICS
+    ):
+        i -= 1  # "a-t-il dit": the clitic stands between the auxiliary and the verb
+    return doc[i - 1] if i > verb.sent.start else verb
 
 
 # --- the speaker of a quote -------------------------------------------------------------------
@@ -1287,14 +1426,53 @@ def direct_speaker(
         others = [v for v in reporting_verbs(gap, skip) if v.i != previous_verb] if gap else []
         spoke = [m for at, m in speakers_before(doc, skip[0]) if at >= previous_end]
         speaker = spoke[-1] if others and spoke else previous.speaker if not others else None
+        if not item.before:
+            # "« A », a dit X. Son homologue, Y, a jugé l'accord équilibré.¶« B »": a person
+            # the sentence just before is about, someone other than X, says B.
+            subject = _previous_subject(doc, skip[0], previous_end)
+            if (
+                subject is not None
+                and subject.kind == "person"
+                and (speaker is None or subject.actor.name != speaker.actor.name)
+            ):
+                speaker = subject
     if speaker is None and verb is None and not item.before:
         speaker = _previous_subject(doc, skip[0])
+    if speaker is None and verb is None and previous is None and not item.before:
+        speaker = _headline_speaker(doc, skip)
     return speaker
 
 
-def _previous_subject(doc: Doc, offset: int) -> ActorMention | None:
+def _headline_speaker(doc: Doc, skip: tuple[int, int]) -> ActorMention | None:
+    """A quote that is the whole first paragraph, like a headline ("« Nous reconstruirons
+    tout. »¶Le maire d'Odessa, X, a fait cette promesse lundi"): the subject of the first
+    sentence of the next paragraph, when it names someone."""
+    text = text_of(doc)
+    opening = text[dateline_end(doc) : skip[0]].strip(" \t\n-—–:")
+    rest_of_paragraph = text[skip[1] :].split("\n")[0].strip(" .!")
+    if opening or rest_of_paragraph:
+        return None
+    rest = text[skip[1] :].lstrip(" .!")
+    start = skip[1] + len(text[skip[1] :]) - len(rest)
+    while start < len(text) and text[start].isspace():
+        start += 1
+    first = doc.char_span(start, min(len(text), start + 1), alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    sent = first[0].sent
+    roots = [t for t in sent if t.head.i == t.i or not sent.start <= t.head.i < sent.end]
+    for root in roots:
+        if root.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in root.children):
+            found = speaker_of(root)
+            if found is not None and found.kind in ("person", "group", "seat", "igo"):
+                return found
+    return None
+
+
+def _previous_subject(doc: Doc, offset: int, after: int = 0) -> ActorMention | None:
     """A quote standing alone after a sentence about someone ("Dmytro Kuleba was blunt.¶«
-    ... »"): the subject of that sentence, when it names an actor."""
+    ... »"): the subject of that sentence, when it names an actor (and the sentence starts
+    at or after ``after``)."""
     text = text_of(doc)
     end = len(text[:offset].rstrip())
     if end == 0 or text[end - 1] not in ".!:":
@@ -1302,7 +1480,10 @@ def _previous_subject(doc: Doc, offset: int) -> ActorMention | None:
     last = doc.char_span(end - 1, end, alignment_mode="expand")
     if last is None:
         return None
-    sent = doc[_token_at(doc, sentence_start(last[0])) : last.end]
+    start = sentence_start(last[0])
+    if start < after:
+        return None
+    sent = doc[_token_at(doc, start) : last.end]
     if any(t.text in QUOTE_MARKS for t in sent):
         return None
     roots = [t for t in sent if t.head.i == t.i or not sent.start <= t.head.i < sent.end]
@@ -1336,6 +1517,23 @@ def _utterance_owner(doc: Doc, noun: Token, skip: tuple[int, int]) -> ActorMenti
         found = actor_at(doc, child)
         if found is not None and found.kind != "demonym":
             return canonical_speaker(doc, found)
+    return None
+
+
+def _utterance_before(doc: Doc, verb: Token, skip: tuple[int, int]) -> ActorMention | None:
+    """An infinitive the parser hung away from the noun for something said just before it:
+    "la menace de Séoul | de prendre des mesures « ... »" -> who made the threat."""
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’", "to") for c in verb.children
+    ):
+        return None
+    first = min(t.i for t in verb.subtree)
+    for token in reversed(doc[max(0, first - 5) : first]):
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return None
+        found = _utterance_owner(doc, token, skip)
+        if found is not None:
+            return found
     return None
 
 
@@ -1377,7 +1575,7 @@ def partial_speaker(doc: Doc, item: QuoteSite) -> ActorMention | None:
         if reporting_lemma(ancestor):
             found = speaker_of(ancestor, skip)
         else:
-            found = _utterance_owner(doc, ancestor, skip)
+            found = _utterance_owner(doc, ancestor, skip) or _utterance_before(doc, ancestor, skip)
         if found is not None:
             return found
     incises = [v for v in reporting_verbs(item.window, skip) if is_incise(v) and not _aside(v)]

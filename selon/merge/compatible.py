@@ -20,6 +20,9 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: prisoners" and another's "B frees A's prisoners" tell of one exchange. For every other type
 #: the same two actors the other way round are another act: a counter-accusation, a reprisal.
 EXCHANGED_TYPES = frozenset({"CONCEDE"})
+#: Acts done in words: who speaks is what tells one from another. The day after a missile
+#: test, several capitals urge Pyongyang to stop, each its own request.
+SPOKEN_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 
 _PAIRS = {frozenset((a, b)) for a, b, _ in COMPATIBLE_TYPES}
 

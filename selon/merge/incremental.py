@@ -24,14 +24,14 @@ import numpy as np
 from selon.merge import dedup, embed
 from selon.merge.clusters import agglomerate
 from selon.merge.compatible import compatible_types
-from selon.merge.similarity import Link, Report, compare, evidence_floor, widened
+from selon.merge.similarity import UNDATED_DAYS, Link, Report, compare, evidence_floor, widened
 
 #: Window classes by longest window (days): a report is compared with those whose windows
 #: overlap its own, searched class by class so the index range stays short.
 WINDOW_CLASSES = (3, 9, 33, 400)
-#: An undated report is about the month before its article, or about the month around it when
-#: the act is not (yet) done: planned, threatened, requested, conditional or hypothetical.
-UNDATED_DAYS = 30
+#: An undated report is about the month before its article (``UNDATED_DAYS``), or about the
+#: month around it when the act is not (yet) done: planned, threatened, requested, conditional
+#: or hypothetical.
 IRREALIS = frozenset({"planned", "threatened", "requested", "conditional", "hypothetical"})
 OPEN = ("0000-01-01", "9999-12-31")
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}

@@ -28,10 +28,14 @@ actors, date and place make a merge plausible; the evidence says the reports tel
 kind of act; who, when or where says it is the same act (two "X urged Pyongyang to stop" of one
 day, with one actor unknown on each side, are not one act). The floor (``evidence_floor``) is
 ``ANCHORED_FLOOR`` when both reports date the act to a common day (not merely the next one:
-nightly strikes on one city are look-alikes) and neither actors nor places conflict, since the
-encoder scores paraphrases across languages low and two such reports of one type are rarely
-two acts; ``CONFLICT_FLOOR`` when they name two
-different doers (only a contested attribution told alike merges); else ``EVIDENCE_FLOOR``.
+nightly strikes on one city are look-alikes), neither actors nor places conflict, and the doer
+or a place finer than a country agrees too, since the encoder scores paraphrases across
+languages low and two such reports of one type are rarely two acts; ``CONFLICT_FLOOR`` when
+they name two different doers (only a contested attribution told alike merges), when one of
+two acts in words names its speaker and the other does not (a missing speaker is unknown, not
+the same one), or when one report is undated and the other's date is more than
+``RECENT_DAYS`` from the undated report's article (news dates an older act, so an undated
+report most likely tells of recent days); else ``EVIDENCE_FLOOR``.
 Actors otherwise only score: reports disagree on who did it, and one report's "Moscow" is
 another's "Russian forces".
 
@@ -49,7 +53,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from selon.geo import km
-from selon.merge.compatible import EXCHANGED_TYPES, SYMMETRIC_TYPES, type_score
+from selon.merge.compatible import EXCHANGED_TYPES, SPOKEN_TYPES, SYMMETRIC_TYPES, type_score
 
 #: Distance (km) under which two places can be the same place, by the coarser precision.
 PLACE_KM = {"point": 25.0, "city": 50.0, "admin2": 100.0, "admin1": 300.0}
@@ -58,6 +62,14 @@ LINK_THRESHOLD = 0.6
 EVIDENCE_FLOOR = 0.5
 ANCHORED_FLOOR = 0.35
 CONFLICT_FLOOR = 0.65
+#: Place score of two reports placed in one country, no finer.
+SHARED_COUNTRY = 0.6
+#: An undated report's window starts this many days before its article's day.
+UNDATED_DAYS = 30
+#: Days around its article's day that an undated report most likely tells of: news gives the
+#: date of an older act ("le 7 mars"), so a dated act further away needs near-identical
+#: evidence to be the undated report's act.
+RECENT_DAYS = 7
 #: The criteria of which one at least must agree for a link (``corroborated``).
 CORROBORATING = ("actors", "date", "place")
 #: Score of a criterion that cannot be checked because one side is unknown.
@@ -280,7 +292,7 @@ def place_score(a: Report, b: Report) -> float | None:
             if _located(p) and _located(q):
                 value = _near(p, q) or 0.0
             elif p.country and q.country:
-                value = 0.6 if p.country == q.country else 0.0
+                value = SHARED_COUNTRY if p.country == q.country else 0.0
             else:
                 value = UNKNOWN
             best = max(best, value)
@@ -320,12 +332,46 @@ def criteria(a: Report, b: Report) -> dict[str, float] | None:
     return found
 
 
+def unsaid(a: Report, b: Report) -> bool:
+    """Whether one report of an act in words (``SPOKEN_TYPES``) names who spoke and the other
+    does not: the missing speaker is unknown, not the same one (the day Seoul urges Pyongyang
+    to stop, Washington may urge it too)."""
+    if a.type not in SPOKEN_TYPES or b.type not in SPOKEN_TYPES:
+        return False
+    return (a.source is None) != (b.source is None)
+
+
+def _article_day(report: Report) -> dt.date | None:
+    """The article's day of an undated report (its window starts ``UNDATED_DAYS`` before)."""
+    if report.date is not None or report.window is None:
+        return None
+    return dt.date.fromisoformat(report.window[0]) + dt.timedelta(days=UNDATED_DAYS)
+
+
+def remote(a: Report, b: Report) -> bool:
+    """Whether one report is undated and the other's date is more than ``RECENT_DAYS`` from
+    the undated report's article: inside its window, yet not what it most likely tells of (an
+    undated "the blockade goes on" two weeks after a dated blockade)."""
+    for undated, dated in ((a, b), (b, a)):
+        day = _article_day(undated)
+        if day is None or dated.date is None:
+            continue
+        start, end = (dt.date.fromisoformat(x) for x in widened(dated.date))
+        recent = dt.timedelta(days=RECENT_DAYS)
+        if end < day - recent or start > day + recent:
+            return True
+    return False
+
+
 def evidence_floor(a: Report, b: Report, found: dict[str, float]) -> float:
     """The cosine the evidence needs: ``CONFLICT_FLOOR`` when the reports name two different
-    doers (an attribution both tell alike may be contested; otherwise two acts), else
-    ``ANCHORED_FLOOR`` for two reports of a common day whose actors and places do not
-    conflict, else ``EVIDENCE_FLOOR``."""
-    if _differ(a.source, _counterparts(a, b)[0]):
+    doers (an attribution both tell alike may be contested; otherwise two acts), when one of
+    two acts in words names no speaker (``unsaid``) or when an undated report's article is
+    far from the other's date (``remote``), else ``ANCHORED_FLOOR`` for two reports of a
+    common day whose actors and places do not conflict and that name the doer alike or a place
+    finer than a country (on a day of nationwide protests, arrests by unnamed police
+    "somewhere in France" are many acts), else ``EVIDENCE_FLOOR``."""
+    if _differ(a.source, _counterparts(a, b)[0]) or unsaid(a, b) or remote(a, b):
         return CONFLICT_FLOOR
     source, target = _roles(a, b)
     anchored = (
@@ -335,6 +381,7 @@ def evidence_floor(a: Report, b: Report, found: dict[str, float]) -> float:
         and found["date"] == 1.0
         and min(source, target) >= UNKNOWN
         and found["place"] > 0.0
+        and (source > UNKNOWN or found["place"] > SHARED_COUNTRY)
     )
     return ANCHORED_FLOOR if anchored else EVIDENCE_FLOOR
 

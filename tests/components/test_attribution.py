@@ -38,6 +38,13 @@ POSITIONS = (
     "incise",
     "title",
     "paragraph",
+    "second",
+    "view",
+    "seat",
+    "plural",
+    "headline",
+    "interrupted",
+    "source",
 )
 KINDS = ("direct", "partial", "indirect")
 STATUSES = ("pass", "open")

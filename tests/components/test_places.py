@@ -476,6 +476,32 @@ ROLES: list[tuple[str, str, str, str, str]] = [
         "échangés",
         "at",
     ),
+    # a town's court or town hall, whatever the noun, is in the town when a locative phrase
+    # puts the act at it; a country's embassy is not in the country
+    (
+        "fr",
+        "Des avocats ont manifesté devant le palais de justice de Sousse.",
+        "Sousse",
+        "manifesté",
+        "at",
+    ),
+    (
+        "fr",
+        "Des enseignants se sont rassemblés devant la mairie de Nantes.",
+        "Nantes",
+        "rassemblés",
+        "at",
+    ),
+    ("en", "Lawyers rallied outside the court of appeal of Sousse.", "Sousse", "rallied", "at"),
+    (
+        "fr",
+        "Des militants ont manifesté devant l'ambassade de France.",
+        "France",
+        "manifesté",
+        "actor",
+    ),
+    # ... behind "à", "at", a capital may be who: "at the request of Kyiv"
+    ("en", "The talks were held at the request of Kyiv.", "Kyiv", "held", "actor"),
 ]
 
 
@@ -559,3 +585,8 @@ def test_a_demand_that_mentions_protests_is_not_a_call() -> None:
         "l'opposition."
     )
     assert _events("fr", text, "REQUEST") == [[]]
+
+
+def test_a_protest_before_a_court_is_in_the_court_s_town() -> None:
+    text = "Des avocats ont manifesté jeudi devant le tribunal de première instance de Sousse."
+    assert _events("fr", text, "PROTEST") == [["Sousse"]]

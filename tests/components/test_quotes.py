@@ -81,3 +81,37 @@ def test_quotes_speakers_are_remembered_for_the_claims(en_record):
     record = en_record('"We counted at least 40 dead," said Olena Kovalenko, the mayor of Sumy.')
     [claim] = record.claims
     assert (claim.what, claim.min, claim.according_to.name) == ("deaths", 40, "Olena Kovalenko")
+
+
+def test_quotes_an_incise_that_interrupts_a_phrase_reports_what_follows(fr_record, en_record):
+    # "afin, disait-elle, de « ... »": no reported clause ends on "afin".
+    record = fr_record(
+        "La ministre Anne Dupuis avait gelé les crédits, afin, disait-elle, de « protéger les "
+        "finances publiques »."
+    )
+    assert [(q.kind, q.speaker.name) for q in record.quotes] == [("partial", "Anne Dupuis")]
+    record = en_record('The army paused its operations so, it said, that "talks can go ahead".')
+    assert [q.kind for q in record.quotes] == ["partial"]
+    # An incise after a whole clause still reports it, a particle ending it too.
+    record = fr_record("Quatre soldats ont été tués, a précisé l'armée, et deux autres blessés.")
+    assert [(q.kind, q.text) for q in record.quotes] == [
+        ("indirect", "Quatre soldats ont été tués")
+    ]
+    record = en_record("Kyiv offered a truce, which Moscow turned down, a Ukrainian official said.")
+    assert [q.kind for q in record.quotes] == ["indirect"]
+    assert record.quotes[0].text.endswith("turned down")
+
+
+def test_quotes_a_quote_after_an_incise_with_no_quote_before_is_partial(fr_record):
+    record = fr_record(
+        "Le gouvernement a imposé un couvre-feu, pour, expliquait-il, « protéger la population »."
+    )
+    assert [(q.kind, q.speaker.name) for q in record.quotes] == [("partial", "gouvernement")]
+
+
+def test_quotes_a_quotation_mark_before_a_verb_makes_no_incise(fr_record):
+    record = fr_record(
+        "Samedi, une « marche pour la paix » avait réuni des milliers de personnes dans la capitale."
+    )
+    [quote] = record.quotes
+    assert quote.kind == "partial" and quote.speaker is None

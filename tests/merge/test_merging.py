@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 import json
 
@@ -18,6 +19,7 @@ from selon.merge.similarity import (
     ANCHORED_FLOOR,
     CONFLICT_FLOOR,
     EVIDENCE_FLOOR,
+    RECENT_DAYS,
     Place,
     Report,
     compare,
@@ -308,3 +310,61 @@ def test_undated_reports_from_articles_weeks_apart_score_lower():
     # a dated report inside an undated one's window: unknown, nothing more
     inside = report("B-e1", date=("2024-04-20", "2024-04-20", "day"))
     assert criteria(first, inside)["date"] == 0.5 and criteria(first, report("B-e1")) is None
+
+
+def test_an_undated_report_is_about_the_days_around_its_article():
+    """An undated "the blockade goes on" is not a dated blockade two weeks before its article,
+    unless told near word for word; a dated act of the days before the article may be it."""
+    # article of 24 May: its window runs from 24 April to 25 May
+    goes_on = report("B-e1", type="PROTEST", date=None, window=("2024-04-24", "2024-05-25"))
+    weeks_before = report("A-e1", type="PROTEST", date=("2024-05-07", "2024-05-07", "day"))
+    days_before = report("A-e1", type="PROTEST", date=("2024-05-22", "2024-05-22", "day"))
+    alike = with_cosine((EVIDENCE_FLOOR + CONFLICT_FLOOR) / 2)
+    assert compare(days_before, dataclasses.replace(goes_on, vector=alike)) is not None
+    assert criteria(weeks_before, goes_on) is not None
+    assert compare(weeks_before, dataclasses.replace(goes_on, vector=alike)) is None
+    link = compare(weeks_before, goes_on)  # identical evidence
+    assert link is not None and link.evidence_floor == CONFLICT_FLOOR
+    # a strike called for, undated, may be days ahead of its article, not weeks
+    called = dataclasses.replace(
+        goes_on, modality="requested", window=("2024-04-24", "2024-06-23"), vector=alike
+    )
+    soon = report("A-e1", type="PROTEST", date=("2024-05-27", "2024-05-27", "day"))
+    later = dataclasses.replace(soon, date=("2024-06-01", "2024-06-01", "day"))
+    assert compare(soon, called) is not None
+    assert (dt.date(2024, 6, 1) - dt.date(2024, 5, 24)).days > RECENT_DAYS
+    assert compare(later, called) is None
+
+
+def test_a_missing_speaker_is_unknown_not_the_same_one():
+    """Two "... urged Pyongyang to stop" of one day, one by an unnamed speaker: not one act
+    unless told near word for word; both unnamed or both named alike, the usual floors."""
+    alike = with_cosine((EVIDENCE_FLOOR + CONFLICT_FLOOR) / 2)
+    kwargs = dict(type="REQUEST", target=("PRK", "GOV"), places=[])
+    washington = report("A-e1", source=("USA", "GOV"), **kwargs)
+    unnamed = report("B-e1", source=None, vector=alike, **kwargs)
+    assert criteria(washington, unnamed) is not None and compare(washington, unnamed) is None
+    assert compare(washington, dataclasses.replace(unnamed, vector=washington.vector))
+    assert compare(washington, dataclasses.replace(unnamed, source=("USA", "GOV")))
+    assert compare(dataclasses.replace(washington, source=None), unnamed)
+    # a physical act's doer is often unnamed by one side: that is no reason to part them
+    strike = report("A-e1", places=[], vector=alike)
+    assert compare(strike, report("B-e1", source=None, places=[]))
+
+
+def test_one_day_in_one_country_anchors_only_with_a_doer_or_a_city():
+    """Arrests by unnamed police on a day of nationwide protests, one report placing them in
+    the country, the other in a city: not anchored, since each town had its own."""
+    france = Place(46.6, 2.4, "FRA", "country")
+    lyon = Place(45.76, 4.84, "FRA", "city")
+    kwargs = dict(type="COERCE", source=None, target=("FRA", "CVL"))
+    between = with_cosine((ANCHORED_FLOOR + EVIDENCE_FLOOR) / 2)
+    somewhere = report("A-e1", places=[france], **kwargs)
+    in_lyon = report("B-e1", places=[lyon], vector=between, **kwargs)
+    found = criteria(somewhere, in_lyon)
+    assert found is not None and evidence_floor(somewhere, in_lyon, found) == EVIDENCE_FLOOR
+    assert compare(somewhere, in_lyon) is None
+    # the same police named by both, or the same city: anchored
+    police = dict(source=("FRA", "COP"))
+    assert compare(dataclasses.replace(somewhere, **police), dataclasses.replace(in_lyon, **police))
+    assert compare(dataclasses.replace(somewhere, places=[lyon]), in_lyon)
