@@ -85,11 +85,6 @@ def place_role(doc: Doc, mention: PlaceMention, trigger: Token | None = None) ->
 
 #: How many nouns of nouns a place may hang on below the noun of a locative phrase.
 SETTING_DEPTH = 3
-#: Locative prepositions that only ever say where ("devant", "outside"): not "à", "in", which
-#: also say to whom or of what ("à la demande de Kiev", "at the request of Kyiv").
-SPATIAL = frozenset(
-    {"devant", "derrière", "autour", "près", "outside", "near", "around", "behind", "beside"}
-)
 
 
 def _of_a_setting(token: Token, seat: bool) -> bool:
@@ -97,7 +92,8 @@ def _of_a_setting(token: Token, seat: bool) -> bool:
     the act at: "devant le tribunal de première instance de Sfax", "outside the court of
     appeal of Sousse". A town's court, town hall or home is in that town, whatever the noun;
     not "le porte-parole du tribunal de Nantes" (no locative phrase). Behind a preposition
-    that may say to whom (``SPATIAL``), a country or a capital is who (``seat``): "à la
+    that may also say to whom (an "at" word outside the set ``spatial``, such as "à" or
+    "at"), a country or a capital is who (``seat``): "à la
     demande de Kiev", "porter atteinte à la souveraineté de Séoul"; a town is where: "à son
     domicile de La Marsa"."""
     current = token
@@ -109,7 +105,7 @@ def _of_a_setting(token: Token, seat: bool) -> bool:
         if head.pos_ != "NOUN" or head.i == current.i:
             return False
         above = _prepositions(head)
-        if above and _is(above[0], "at") and (above[0] in SPATIAL or not seat):
+        if above and _is(above[0], "at") and (_is(above[0], "spatial") or not seat):
             return True
         current = head
     return False
