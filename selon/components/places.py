@@ -364,8 +364,9 @@ def _demonym_places(doc: Doc, gaz: Gazetteer, found: list[PlaceMention]) -> list
     out = []
     for token in doc:
         country = gaz.demonyms.get(fold(token.lower_)) if token.dep_ == "amod" else None
-        noun = token.head
-        if country is None and _bare_capital(token):
+        if country is not None:
+            noun = token.head
+        elif _bare_capital(token):
             # "dans la capitale": the capital of the country the article is about
             country, noun = _main_country(doc, gaz, found, token.idx), token
         if country is None or noun.lower_ not in place_words()["territory"]:

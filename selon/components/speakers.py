@@ -80,6 +80,7 @@ SPEAKER_PRONOUNS: dict[str, dict[str, tuple[str, str | None]]] = {
 BODY_KINDS = {"seat", "igo", "country", "capital", "group", "phrase"}
 QUOTE_MARKS = {"«", "»", '"', "“", "”", "‹", "›"}
 #: The pronoun after an inverted verb: "lance-t-elle", "dit-il".
+#: Every one opens on "-" (``_reporting_lemma`` relies on it).
 CLITICS = {"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle"}
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 #: How far (characters) a speaker's name may stand from its reporting verb, and how far back
@@ -132,7 +133,13 @@ def reporting_lemma(token: Token) -> str | None:
 
 
 def _reporting_lemma(token: Token) -> str | None:
-    inverted = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in CLITICS
+    # Every clitic opens on "-": look at the text before building the next Token.
+    after = token.idx + len(token.text_with_ws)
+    inverted = (
+        text_of(token.doc)[after : after + 1] == "-"
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].lower_ in CLITICS
+    )
     if token.pos_ not in ("VERB", "AUX") and not inverted:
         return None  # "lance-t-elle" may be tagged a proper noun
     lemma = token.lemma_.lower()
