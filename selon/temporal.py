@@ -641,8 +641,12 @@ def _rule(name: str, pattern: str, handler: Handler, *, framed: bool = False) ->
     return Rule(name, first_char_guard(re.compile(pattern, re.I)), handler, framed)
 
 
-# The regular expression parser's tree, to read which characters can start a match.
-_sre: Any = importlib.import_module("re._parser")
+# The regular expression parser's tree, to read which characters can start a match. A private
+# module of the standard library: should it change or go, the guard is skipped, nothing else.
+try:
+    _sre: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover
+    _sre = None
 _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d",
     "CATEGORY_NOT_DIGIT": r"\D",
@@ -711,7 +715,10 @@ def first_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     long alternations ("on", a weekday, a month) spends most of its time failing them one by
     one. The look-ahead fails most positions on a single test and matches nothing itself, so
     the matches and their groups stay the same."""
-    pieces, empty = _starts(_sre.parse(pattern.pattern, pattern.flags).data)
+    try:
+        pieces, empty = _starts(_sre.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # the parser's tree is not what _starts reads: no guard, same matches
+        return pattern
     if not pieces or empty:
         return pattern
     guard = "".join(sorted(pieces))

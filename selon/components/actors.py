@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from selon.components import ActorMention, text_of
+from selon.gazetteer import place_words
 from selon.lexicon import ActorEntry, actor_table
 from selon.records import Actor, actor_code
 
@@ -134,27 +135,16 @@ def dateline_end(doc: Doc) -> int:
     return int(dateline[1]) if dateline else 0
 
 
-#: Words that make a country's name part of a street's: "Palestine Street", "rue de Palestine".
-STREET_WORDS = {
-    "street",
-    "avenue",
-    "road",
-    "square",
-    "boulevard",
-    "rue",
-    "place",
-    "pont",
-    "bridge",
-}
-
-
 def _street(span: Span) -> bool:
+    """A country's name in a street's: "Palestine Street", "rue de Palestine" (the nouns are
+    the set ``street`` of ``data/places/words.tsv``)."""
+    streets = place_words()["street"]
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ in STREET_WORDS and after.text[:1].isupper():
+    if after is not None and after.lower_ in streets and after.text[:1].isupper():
         return True
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
-    return len(before) == 2 and before[0] in STREET_WORDS and before[1] in ("de", "du", "des", "d'")
+    return len(before) == 2 and before[0] in streets and before[1] in ("de", "du", "des", "d'")
 
 
 def _elsewhere(entry: ActorEntry, span: Span, places: dict[int, str | None]) -> bool:

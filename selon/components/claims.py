@@ -473,7 +473,7 @@ def selon_claims(doc: Doc) -> Doc:
             start=start,
             end=span_end,
             according_to=according,
-            modality=modality(noun, False),
+            modality=modality(noun),
             event_id=event.id if event is not None else None,
         )
         if claim.modality in ("threatened", "requested", "planned"):

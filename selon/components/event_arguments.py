@@ -15,8 +15,8 @@
 - ``conditional_clause``: a trigger verb with an "if / si / unless" clause of its own is
   conditional ("L'armée frappera si les négociations échouent").
 
-The word lists live in ``data/events/cue_words.tsv`` (lists ``force``, ``aid`` and
-``weapon``), so a user extends them without touching the code.
+The word lists live in ``data/events/cue_words.tsv`` (lists ``sending``, ``envoy``, ``force``,
+``aid``, ``weapon`` and ``people``), so a user extends them without touching the code.
 """
 
 from __future__ import annotations
@@ -27,15 +27,11 @@ from spacy.tokens import Token
 
 from selon.lexicon import read_tsv
 
-#: Verbs whose event type is the kind of thing they send.
-SENDING_VERBS = {"envoyer", "dépêcher", "send", "dispatch"}
 OBJECT_DEPS = ("obj", "dobj", "nsubj:pass", "nsubjpass")
 ORIGIN_PREPS = {"from", "depuis"}
 RECIPIENT_PREPS = {"à", "au", "aux", "to", "for"}
 LOCATIVE_PREPS = {"à", "en", "dans", "in", "at"}
 CONDITION_MARKS = {"fr": {"si"}, "en": {"if", "unless"}}
-#: People sent on a mission that is no mobilisation ("a envoyé son ambassadeur").
-ENVOYS = {"ambassadeur", "ambassador", "diplomate", "diplomat", "envoy", "émissaire", "délégation"}
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +61,10 @@ def _sent_things(token: Token) -> list[Token]:
 def sending_type(token: Token, default: str) -> str | None:
     """The type of a sending verb by what it sends: forces -> MOBILIZE, aid or weapons ->
     AID, anything else (a letter, a delegation) -> no event. Other verbs keep ``default``."""
-    if token.lemma_.lower() not in SENDING_VERBS:
-        return default
     cues = cue_words()
-    lemmas = {t.lemma_.lower() for t in _sent_things(token)} - ENVOYS
+    if token.lemma_.lower() not in cues["sending"]:
+        return default
+    lemmas = {t.lemma_.lower() for t in _sent_things(token)} - cues["envoy"]
     if lemmas & cues["force"]:
         return "MOBILIZE"
     if lemmas & (cues["aid"] | cues["weapon"]):

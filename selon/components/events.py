@@ -427,7 +427,7 @@ def _governors(token: Token) -> list[Token]:
     return out
 
 
-def modality(token: Token, in_quote: bool) -> str:
+def modality(token: Token) -> str:
     """The mode an act is told in, from the parse around its trigger (kept per token: claims
     asks again of the nouns events saw)."""
     cache = doc_cache(token.doc, "modality")
@@ -682,7 +682,7 @@ def selon_events(doc: Doc) -> Doc:
             0.4 + 0.25 * (source is not None) + 0.2 * (target is not None) + 0.15 * (pos == "VERB")
         )
         covered_until = trigger_end
-        event_modality = modality(token, quote is not None)
+        event_modality = modality(token)
         aimed_at = [
             p
             for p in places_here

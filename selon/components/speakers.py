@@ -42,6 +42,7 @@ from selon.components.actors import actor_at, dateline_end, phrase_actor, prefer
 from selon.lexicon import read_tsv, speech_verbs, split_cell
 from selon.phrases import fold
 from selon.records import Actor
+from selon.temporal import WEEKDAYS_EN, WEEKDAYS_FR
 
 ACCORDING = {
     "fr": (
@@ -712,9 +713,8 @@ def _unparsed_subject(doc: Doc, verb: Token, skip: tuple[int, int]) -> ActorMent
 #: Words for a time of day or a day: "a annoncé hier soir X", "said on Monday evening".
 TIME_WORDS = {
     "hier", "aujourd'hui", "matin", "soir", "midi", "nuit", "soiree", "matinee", "journee",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "yesterday", "today", "tonight", "morning", "evening", "night", "afternoon", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tonight", "morning", "evening", "night", "afternoon",
+    *WEEKDAYS_FR, *WEEKDAYS_EN,
 }  # fmt: skip
 
 

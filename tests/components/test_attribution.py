@@ -22,6 +22,7 @@ import pytest
 
 from selon.phrases import words
 from selon.records import ArticleRecord
+from tests.tables import rewrite_status, table_param, table_rows
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "attribution_cases.tsv"
 COLUMNS = ("id", "lang", "position", "text", "quote", "kind", "speaker", "status")
@@ -47,7 +48,6 @@ POSITIONS = (
     "source",
 )
 KINDS = ("direct", "partial", "indirect")
-STATUSES = ("pass", "open")
 ARTICLES = {"le", "la", "les", "l", "the", "a", "an", "un", "une"}
 
 
@@ -64,27 +64,11 @@ class Case:
 
 
 def read_table(path: Path = TABLE) -> list[Case]:
-    lines = [
-        (number, line)
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if line.strip() and not line.startswith("#")
-    ]
-    header = tuple(lines[0][1].split("\t"))
-    if header != COLUMNS:
-        raise ValueError(f"{path}: header {header}, want {COLUMNS}")
     cases = []
-    for number, line in lines[1:]:
-        fields = line.split("\t")
-        if len(fields) != len(COLUMNS):
-            raise ValueError(f"{path}:{number}: {len(fields)} columns, want {len(COLUMNS)}")
+    for number, fields in table_rows(path, COLUMNS):
         id_, lang, position, text, quote, kind, speaker, status = fields
-        if (
-            lang not in ("fr", "en")
-            or position not in POSITIONS
-            or kind not in KINDS
-            or status not in STATUSES
-        ):
-            raise ValueError(f"{path}:{number}: bad lang, position, kind or status")
+        if lang not in ("fr", "en") or position not in POSITIONS or kind not in KINDS:
+            raise ValueError(f"{path}:{number}: bad lang, position or kind")
         text = text.replace("¶", "\n\n")
         if quote not in text:
             raise ValueError(f"{path}:{number}: {quote!r} is not in the text")
@@ -127,16 +111,7 @@ CASES = read_table()
 
 
 def _param(case: Case) -> object:
-    marks = []
-    if case.status == "open":
-        marks.append(
-            pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason=f"open: {case.kind} quote by {case.speaker}",
-            )
-        )
-    return pytest.param(case, id=case.id, marks=marks)
+    return table_param(case, case.id, case.status, f"open: {case.kind} quote by {case.speaker}")
 
 
 @pytest.mark.parametrize("case", [_param(case) for case in CASES])
@@ -191,23 +166,6 @@ def _run(cases: list[Case]) -> dict[str, list[str]]:
     }
 
 
-def update_status(path: Path, results: dict[str, list[str]]) -> int:
-    """Rewrite the status column from ``results``; returns how many rows changed."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    changed = 0
-    for index, line in enumerate(lines):
-        fields = line.split("\t")
-        if line.startswith("#") or len(fields) != len(COLUMNS) or fields[0] not in results:
-            continue
-        status = "open" if results[fields[0]] else "pass"
-        if fields[-1] != status:
-            fields[-1] = status
-            lines[index] = "\t".join(fields)
-            changed += 1
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return changed
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update-status", action="store_true")
@@ -219,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = Counter("open" if wrong else "pass" for wrong in results.values())
     print(f"{counts['pass']} pass, {counts['open']} open of {len(CASES)}")
     if args.update_status:
-        print(f"status changed on {update_status(TABLE, results)} rows")
+        status = {case_id: "open" if wrong else "pass" for case_id, wrong in results.items()}
+        print(f"status changed on {rewrite_status(TABLE, status)} rows")
     return 0
 
 
