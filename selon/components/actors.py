@@ -17,13 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from selon.components import ActorMention, text_of
 from selon.gazetteer import place_words
-from selon.lexicon import ActorEntry, actor_table
+from selon.lexicon import ActorEntry, actor_table, countries, read_tsv, split_cell
+from selon.phrases import words
 from selon.records import Actor, actor_code
 
 PERSON_LABELS = {"PER", "PERSON"}
@@ -125,8 +127,23 @@ def _keep(entry: ActorEntry, span: Span) -> bool:
     if entry.kind == "sector":
         head = head_of(span)
         if head.pos_ not in ("NOUN", "PROPN") and not (len(span) > 1 and head.pos_ == "ADJ"):
-            return False
+            # A participle after an article, or after "de" with a demonym, is a noun the parser
+            # took for a verb: "les blessés", "des milliers de déplacés soudanais" (but "un camp
+            # de déplacés" names the camp).
+            doc = span.doc
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            after = doc[span.end] if span.end < len(doc) else None
+            nominal = before in ARTICLES and (
+                before not in ("de", "d'", "d’")
+                or (after is not None and after.lower_ in _demonyms(doc.lang_))
+            )
+            return entry.role_kind == "generic" and len(span) == 1 and nominal
     return True
+
+
+@lru_cache(maxsize=2)
+def _demonyms(lang: str) -> frozenset[str]:
+    return frozenset(d.lower() for c in countries().values() for d in c.demonyms)
 
 
 def dateline_end(doc: Doc) -> int:
@@ -154,6 +171,23 @@ def _elsewhere(entry: ActorEntry, span: Span, places: dict[int, str | None]) -> 
     return entry.kind == "capital" and found is not None and found != entry.country
 
 
+#: Prepositions that make a city a place rather than an actor: "à Bruxelles", "in Brussels".
+LOCATIVE_ADP = {"à", "a", "in", "at", "near", "from", "to", "depuis", "vers", "dans", "près"}
+
+
+def _seat_or_city(entries: Iterable[ActorEntry], span: Span) -> list[ActorEntry]:
+    """A city that is both a capital and the seat of an IGO in ``igos.tsv`` ("Bruxelles a
+    sanctionné ..." is the EU) stands for the IGO as an actor, and for its country's city as
+    a place ("un attentat à Bruxelles")."""
+    entries = list(entries)
+    kinds = {e.kind for e in entries}
+    if not {"igo", "capital"} <= kinds:
+        return entries
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    first = "capital" if before in LOCATIVE_ADP else "igo"
+    return sorted(entries, key=lambda e: e.kind != first)
+
+
 def find_hits(doc: Doc) -> list[Hit]:
     hits = []
     skip = dateline_end(doc)
@@ -164,7 +198,7 @@ def find_hits(doc: Doc) -> list[Hit]:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        for entry in match.values:
+        for entry in _seat_or_city(match.values, span):
             if entry.kind in ("country", "capital") and _street(span):
                 break
             if _elsewhere(entry, span, places):
@@ -175,7 +209,46 @@ def find_hits(doc: Doc) -> list[Hit]:
             if entry.kind == "sector" and _modifier(span):
                 hits.append(Hit(span, entry, modifier=True))
                 break
-    return hits
+    return _shared_names(doc, hits)
+
+
+@lru_cache(maxsize=1)
+def shared_names() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """``data/actors/shared_names.tsv``: a name several countries go by, default first."""
+    return {
+        words(row["name"]): tuple(split_cell(row["countries"]))
+        for row in read_tsv("actors/shared_names.tsv")
+    }
+
+
+def _shared_names(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """ "Congo" in a story about Goma, Kinshasa and the M23 is the DR Congo: a name several
+    countries share goes to the one the article's other words (countries, capitals,
+    demonyms, named bodies, resolved places) name most, the listed default on a tie."""
+    table = shared_names()
+    shared = [h for h in hits if h.entry.kind == "country" and words(h.span.text) in table]
+    if not shared:
+        return hits
+    spans = {(h.span.start_char, h.span.end_char) for h in shared}
+    cues: list[str] = [
+        h.entry.country
+        for h in hits
+        if h.entry.country and (h.span.start_char, h.span.end_char) not in spans
+    ]
+    cues += [
+        p.place.country
+        for p in doc._.selon_places or []
+        if p.place.country and not any(s <= p.start < e for s, e in spans)
+    ]
+    chosen: dict[int, Hit] = {}
+    for hit in shared:
+        options = table[words(hit.span.text)]
+        best = max(options, key=lambda c: (cues.count(c), -options.index(c)))
+        if best != hit.entry.country:
+            name = countries()[best].name_en if best in countries() else best
+            entry = ActorEntry("country", best, None, best, name)
+            chosen[id(hit)] = Hit(hit.span, entry, hit.modifier)
+    return [chosen.get(id(h), h) for h in hits]
 
 
 def _modifier(span: Span) -> bool:
@@ -317,17 +390,31 @@ def _trim(span: Span) -> Span:
 
 
 def _title_region(doc: Doc, ent: Span) -> Span | None:
-    """The words before a name that may describe it: "le ministre turc des Affaires étrangères"."""
+    """The words before a name that may describe it: "le ministre turc des Affaires étrangères".
+
+    A name right after "de" / "for" is whom the title serves, not who holds it: "un
+    porte-parole de Volodymyr Zelensky", "a spokesman for Hamas leader X"."""
     start = ent.start
+    if start > 0 and doc[start - 1].lower_ in PRINCIPAL_PREPOSITIONS:
+        return None
     sent_start = ent.sent.start
     while start > sent_start and ent.start - start < 10:
         token = doc[start - 1]
-        if (
-            token.pos_ in STOP_POS and token.text not in ("'", "’", "-")
-        ) or token.ent_type_ in PERSON_LABELS:
+        if (token.pos_ in STOP_POS and token.text not in ("'", "’", "-")) or _in_name(token):
             break
         start -= 1
     return doc[start : ent.start] if start < ent.start else None
+
+
+def _in_name(token: Token) -> bool:
+    """A word of a person's name: the NER's person that starts with a capital ("kényan de
+    l'Intérieur" after "le ministre" is a demonym and a portfolio)."""
+    if token.ent_type_ not in PERSON_LABELS:
+        return False
+    start = token
+    while start.ent_iob_ == "I" and start.i > 0:
+        start = start.doc[start.i - 1]
+    return start.text[:1].isupper()
 
 
 def _title_before_comma(
@@ -339,7 +426,14 @@ def _title_before_comma(
     comma = (ent.start if start is None else start) - 1  # before a rank: ", Colonel X,"
     if comma <= ent.sent.start or doc[comma].text != ",":
         return None
-    if ent.end >= len(doc) or doc[ent.end].text not in (",", "(", "–", "—"):
+    closing: tuple[str, ...] = (",", "(", "–", "—")
+    if (
+        ent.end < len(doc)
+        and doc[ent.end].text in (".", ";")
+        and all(t.is_space for t in doc[ent.end + 1 : ent.sent.end])
+    ):
+        closing = (".", ";")  # "... et son homologue somalien, Ali Hassan Nur."
+    if ent.end >= len(doc) or doc[ent.end].text not in closing:
         return None
     region = _title_region(doc, doc[comma : comma + 1])
     if region is None or region[0].lower_ in LEADING_ADP:
@@ -355,6 +449,8 @@ def _apposition_region(doc: Doc, ent: Span) -> Span | None:
     """ ", porte-parole du ministère russe de la Défense," after a name."""
     if ent.end >= len(doc) - 1 or doc[ent.end].text not in (",", "(", "–", "—"):
         return None
+    if doc[ent.end + 1].pos_ == "CCONJ":
+        return None  # ", et son homologue somalien": a second person, no apposition
     end = ent.end + 1
     while end < min(len(doc), ent.end + 14) and end < ent.sent.end:
         token = doc[end]
@@ -363,6 +459,10 @@ def _apposition_region(doc: Doc, ent: Span) -> Span | None:
         end += 1
     return doc[ent.end + 1 : end] if end > ent.end + 1 else None
 
+
+#: Prepositions between a title and the person or body it serves: "porte-parole de X",
+#: "spokesman for X".
+PRINCIPAL_PREPOSITIONS = {"de", "du", "des", "d'", "d’", "of", "for", "pour"}
 
 CLAUSE_DEPS = {"acl:relcl", "relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis", "ccomp"}
 
@@ -400,23 +500,34 @@ ADJUNCT_PREPOSITIONS = {
     "entre",
     "envers",
     "malgré",
+    "près",
+    "near",
+    "around",
+    "autour",
 }
 
 
-def _adjunct(child: Token) -> bool:
-    """A prepositional adjunct of a noun: "for the shelling", "depuis novembre"."""
+def _adjunct(child: Token, title: bool = False) -> bool:
+    """A prepositional adjunct of a noun: "for the shelling", "depuis novembre". After a title
+    "for" names whom it serves: "a spokesman for the army"."""
     if child.dep_ == "prep":
-        return child.lower_ in ADJUNCT_PREPOSITIONS
+        return child.lower_ in ADJUNCT_PREPOSITIONS and not (
+            title and child.lower_ in PRINCIPAL_PREPOSITIONS
+        )
     cases = [c for c in child.children if c.dep_ == "case"]
-    return bool(cases) and cases[0].lower_ in ADJUNCT_PREPOSITIONS
+    return (
+        bool(cases)
+        and cases[0].lower_ in ADJUNCT_PREPOSITIONS
+        and not (title and cases[0].lower_ in PRINCIPAL_PREPOSITIONS)
+    )
 
 
-def _np_region(token: Token) -> Span:
+def _np_region(token: Token, title: bool = False) -> Span:
     """The noun phrase of a head: its subtree without clauses, adjuncts and punctuation, as
     one unbroken run of words inside the sentence."""
     excluded: set[int] = set()
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS or child.is_punct or _adjunct(child):
+        if child.dep_ in CLAUSE_DEPS or child.is_punct or _adjunct(child, title):
             excluded.update(t.i for t in child.subtree)
     kept = {t.i for t in token.subtree if t.i not in excluded}
     # The unbroken run of kept words around the head: a word of an excluded clause (a relative,
@@ -482,6 +593,8 @@ def _name_after(doc: Doc, hit: Hit, proper: set[int]) -> Span | None:
             return None
         i += 1
     start = i
+    if start > hit.span.end and doc[start - 1].lower_ in PRINCIPAL_PREPOSITIONS:
+        return None  # "a spokesman for Jean Dupont": whom the spokesman speaks for
     while (
         i < min(len(doc), start + 4)
         and doc[i].text[:1].isupper()
@@ -569,6 +682,27 @@ def _whole_name(doc: Doc, ent: Span, hits: list[Hit], proper: set[int]) -> Span:
     return doc[start:end]
 
 
+def _from_capital(doc: Doc, ent: Span) -> Span | None:
+    """A name starts with a capital or a particle before one ("de Villepin"): the NER's
+    "kényan de l'Intérieur" after "le ministre" is a demonym and a portfolio, no name. What
+    is left after lower-case words is a name only if no article or "de" precedes it."""
+    start = ent.start
+    while start < ent.end and not doc[start].text[:1].isupper():
+        if (
+            start == ent.start
+            and doc[start].lower_ in NAME_PARTICLES
+            and start + 1 < ent.end
+            and doc[start + 1].text[:1].isupper()
+        ):
+            return ent
+        start += 1
+    if start == ent.start:
+        return ent
+    if start >= ent.end or doc[start - 1].lower_ in ARTICLES:
+        return None
+    return doc[start : ent.end]
+
+
 def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
     """Persons: the NER's, names after titles it missed, and later bare surnames."""
     from selon.gazetteer import gazetteer
@@ -578,8 +712,11 @@ def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
         i for h in hits if h.entry.kind in PROPER_KINDS for i in range(h.span.start, h.span.end)
     }
     spans: list[Span] = []
-    for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS or ent.start_char < dateline_end(doc):
+    for found in doc.ents:
+        if found.label_ not in PERSON_LABELS or found.start_char < dateline_end(doc):
+            continue
+        ent = _from_capital(doc, found)
+        if ent is None:
             continue
         candidates = gaz.candidates(ent.text)
         if any(c.population >= PLACE_NOT_PERSON_POPULATION or c.kind != "city" for c in candidates):
@@ -655,6 +792,17 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
                 for r in regions
                 if titled[0].span.start >= r.start and titled[0].span.end <= r.end
             )
+            # The role starts at its first known word: not "rencontre à Nairobi entre le
+            # ministre kényan" but "ministre kényan de l'Intérieur".
+            first = titled[0].span.start
+            words_known = {
+                i for h in _hits_in(hits, region) for i in range(h.span.start, h.span.end)
+            }
+            while first > region.start and (
+                first - 1 in words_known or doc[first - 1].pos_ in ("ADJ", "DET", "PART")
+            ):
+                first -= 1
+            region = doc[first : region.end]
             role = _trim(region).text or None
         name = ent.text
         famous = next(
@@ -710,6 +858,32 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
     return mentions
 
 
+def _principal(
+    mentions: list[ActorMention],
+    region: Span,
+    head: Token,
+    country: str | None,
+    sector: str | None,
+) -> tuple[str | None, str | None, str | None]:
+    """A title followed by the person it serves ("un porte-parole de Jean Dupont", "a
+    spokesman for the prime minister, X"): the title is that person's office, with their
+    country, sector or IGO where its own words say none."""
+    for mention in mentions:
+        if mention.kind != "person" or mention.start < head.idx:
+            continue
+        if mention.start >= region.end_char or mention.end > region.end_char:
+            continue
+        actor = mention.actor
+        if actor.sector == "IGO" and country is None:
+            return None, "IGO", actor.code
+        return (
+            country or actor.country,
+            (actor.sector if sector in (None, "GOV") and actor.sector else sector),
+            None,
+        )
+    return country, sector, None
+
+
 def _same_person(known: list[Actor], name: str) -> Actor | None:
     tokens = name.split()
     for actor in reversed(known):
@@ -753,9 +927,12 @@ def selon_actors(doc: Doc) -> Doc:
             head = head_of(span)
             if head.i in titled:
                 continue
-            region = _np_region(head)
+            title = entry.role_kind == "title"
+            region = _np_region(head, title)
             region = doc[min(region.start, span.start) : max(region.end, span.end)]
             country, sector, igo = describe(_hits_in(hits, region), region, hit)
+            if title and igo is None:
+                country, sector, igo = _principal(mentions, region, head, country, sector)
             if country is None and igo is None and (sector or entry.sector) in STATE_SECTORS:
                 country = fronted_country(doc, head.sent, hits)
             region = _trim(region)
@@ -778,8 +955,39 @@ def selon_actors(doc: Doc) -> Doc:
                 ActorMention(span.start_char, span.end_char, actor, "demonym", span.root.i)
             )
     mentions.sort(key=lambda m: (m.start, -m.end))
-    doc._.selon_actors = mentions
+    doc._.selon_actors = _taken_up(mentions)
     return doc
+
+
+#: Sectors whose generic groups take up an earlier group's country. Not the government: a
+#: story quotes several governments, and "le gouvernement" is most often the home one.
+TAKEN_UP_SECTORS = {"MIL", "REB", "COP"}
+
+
+def _taken_up(mentions: list[ActorMention]) -> list[ActorMention]:
+    """A generic group without a country takes up the last earlier actor of its sector that
+    has one: "les rebelles" after "les rebelles du M23" are the M23's (CODREB), "the army"
+    after "the Sudanese army" Sudan's."""
+    out: list[ActorMention] = []
+    last: dict[str, str] = {}  # sector -> country of its last mention with one
+    for mention in mentions:
+        actor = mention.actor
+        if (
+            mention.kind == "group"
+            and actor.country is None
+            and actor.sector in last
+            and actor.sector in TAKEN_UP_SECTORS
+            and actor.code == actor.sector
+        ):
+            country = last[actor.sector]
+            actor = actor.model_copy(
+                update={"country": country, "code": actor_code(country, actor.sector)}
+            )
+            mention = ActorMention(mention.start, mention.end, actor, mention.kind, mention.head)
+        if actor.sector and actor.country and actor.code == actor_code(actor.country, actor.sector):
+            last[actor.sector] = actor.country
+        out.append(mention)
+    return out
 
 
 # --- lookups used by the later components ------------------------------------------------------

@@ -7,7 +7,9 @@ or kept as written. "12 personnes ont été tuées" counts deaths: the verb or p
 governs the people refines "people". Numbers that are dates, times, ages, durations or
 distances are not claims. Also claims: a range ("from 81,000 to 700,000" -> 81000/700000), a
 sum after a currency sign ("$61 billion" -> money), English "one" before its noun ("one
-student"), and a figure without its noun that takes up the claim just before it ("1,28 million
+student"), a zero by negation of a counted noun or before a verb of harm ("aucune victime",
+"no civilians were harmed"; not "aucune proposition"), a figure before a verb of harm ("plus
+de cinquante ont été blessés"), and a figure without its noun that takes up the claim just before it ("1,28 million
 de manifestants, dont 81 000 à Paris", "La CGT en revendique 3,5 millions").
 
 The source, in this order: the speaker of the quote the figure is in; the subject of a verb
@@ -58,10 +60,22 @@ NOT_COUNTED = {
     "days", "hour", "hours", "week", "weeks", "month", "months", "century", "mile",
     "miles", "kilometre", "kilometres", "kilometer", "kilometers", "metre", "metres", "meter",
     "meters", "percent", "per", "h00", "gmt", "utc", "fois", "times", "point", "points",
-    "édition", "tour", "round", "article", "page", "numéro",
+    "édition", "tour", "round", "article", "page", "numéro", "nuit", "nuits", "night",
+    "nights", "soir", "soirs", "evening", "evenings", "côté", "côtés", "side", "sides",
+    "partie", "parties",
 }  # fmt: skip
 DEATH_WORDS = {"tuer", "mourir", "périr", "décéder", "tué", "mort", "kill", "die", "killed", "dead"}
-INJURY_WORDS = {"blesser", "blessé", "wound", "injure", "wounded", "injured", "hurt"}
+INJURY_WORDS = {
+    "blesser",
+    "blessé",
+    "wound",
+    "injure",
+    "wounded",
+    "injured",
+    "hurt",
+    "harm",
+    "harmed",
+}
 ARREST_WORDS = {"arrêter", "interpeller", "détenir", "arrest", "detain", "arrested", "detained"}
 DISPLACE_WORDS = {"déplacer", "fuir", "displace", "flee", "displaced"}
 REFINE = (
@@ -93,6 +107,7 @@ ZERO_VERBS = {
     "hurt": "injured",
     "injure": "injured",
     "wound": "injured",
+    "harm": "injured",
     "arrêter": "arrested",
     "arrest": "arrested",
     "detain": "arrested",
@@ -123,8 +138,8 @@ def _counted_noun(doc: Doc, end_char: int, lang: str) -> Token | None:
     for token in [t for t in span if not t.is_space][:5]:
         if token.text in QUOTE_MARKS:
             continue  # "« au moins dix » missiles"
-        if token.is_punct and token.text not in ("'", "’"):
-            return None
+        if token.is_punct and token.text not in ("'", "’", "-"):
+            return None  # "thousands of pro-European protesters": a hyphen is no break
         if token.pos_ in ("NOUN", "PROPN") or (
             token.pos_ == "ADJ" and token.lemma_.lower() in quantity_nouns(lang)
         ):
@@ -238,6 +253,15 @@ def _zero_verb(doc: Doc, end_char: int) -> Token | None:
         if token.lemma_.lower() in ZERO_VERBS:
             return token
     return None
+
+
+def _counts_in_event(doc: Doc, noun: Token, lang: str) -> bool:
+    """Whether "aucun X" / "no X" counts something of an event: X is a counted noun
+    (``quantities_*.tsv``), or a verb of harm follows it ("no civilians had been harmed")."""
+    table = quantity_nouns(lang)
+    if fold(noun.lemma_) in table or fold(noun.lower_) in table:
+        return True
+    return _zero_verb(doc, noun.idx + len(noun)) is not None
 
 
 def _what(noun: Token, lang: str) -> str:
@@ -436,7 +460,11 @@ def selon_claims(doc: Doc) -> Doc:
         if start < taken or _overlaps_date(start, end, dates):
             continue
         noun = _counted_noun(doc, end, lang)
-        if noun is None and low == 0 and high == 0:
+        zero = low == 0 and high == 0
+        if zero and noun is not None and not _counts_in_event(doc, noun, lang):
+            continue  # "aucune proposition", "no mandate": nothing an event counts
+        if noun is None:
+            # "aucun blessé", "no one was killed"; "plus de cinquante ont été blessés"
             noun = _zero_verb(doc, end)
         number_span: Span | None = doc.char_span(start, end, alignment_mode="expand")
         if number_span is None or not len(number_span):

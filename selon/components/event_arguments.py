@@ -13,7 +13,10 @@
 - ``locative``: a place named as where something happens ("à Doha", "in Prague") is no
   party to the act, even when the place is a capital that can stand for a government;
 - ``conditional_clause``: a trigger verb with an "if / si / unless" clause of its own is
-  conditional ("L'armée frappera si les négociations échouent").
+  conditional ("L'armée frappera si les négociations échouent");
+- ``addressee_object``: the people a call is made to ("urged allies", "a exhorté toutes les
+  parties", "called on their members"), when the verb's object names them;
+- ``own_people``: an object that is the actor's own ("their members", "ses militants").
 
 The word lists live in ``data/events/cue_words.tsv`` (lists ``sending``, ``envoy``, ``force``,
 ``aid``, ``weapon`` and ``people``), so a user extends them without touching the code.
@@ -32,6 +35,15 @@ ORIGIN_PREPS = {"from", "depuis"}
 RECIPIENT_PREPS = {"à", "au", "aux", "to", "for"}
 LOCATIVE_PREPS = {"à", "en", "dans", "in", "at"}
 CONDITION_MARKS = {"fr": {"si"}, "en": {"if", "unless"}}
+#: Calls whose direct object (or "on" complement) is who is called upon, not what is asked:
+#: "a appelé les parties à", "urged allies to", "asked partners for" (unlike "a exigé la
+#: démission", "demanded an inquiry", whose object is the thing asked).
+ADDRESSEE_VERBS = {
+    "appeler", "exhorter", "inviter", "presser", "enjoindre", "prier",
+    "urge", "call", "ask", "press", "exhort", "implore", "invite",
+}  # fmt: skip
+ADDRESSEE_PREPS = {"on", "upon"}
+OWN_POSSESSIVES = {"leur", "leurs", "son", "sa", "ses", "their", "its", "his", "her"}
 
 
 @lru_cache(maxsize=1)
@@ -136,3 +148,27 @@ def recipients(verb: Token) -> list[Token]:
             ):
                 out.append(child)
     return out
+
+
+def addressee_object(verb: Token) -> Token | None:
+    """The noun a call is made to: the direct object of "appeler / exhorter / urge / ask"
+    or the "on" complement of "call" ("called on their members")."""
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("obj", "dobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS and child.i == verb.i + 1:
+            # "called on their members", not "called for protests on Thursday"
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    return None
+
+
+def own_people(token: Token) -> bool:
+    """Whether a noun is the actor's own people: "leurs adhérents", "its members"."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss", "nmod:poss") and c.lower_ in OWN_POSSESSIVES
+        for c in token.children
+    )

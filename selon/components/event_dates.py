@@ -2,8 +2,10 @@
 
 ``date_events`` runs once every event of the article is known and gives each one, in order:
 
-1. Its own date (``attached_date``): the expression attached to its trigger or to the noun its
-   phrase hangs on ("une journée de grèves le 28 mars"), else to its clause (a noun subject or
+1. Its own date (``attached_date``): the expression attached to its trigger (or following a
+   noun trigger as its complement, adjectives between, whatever the parse: "les violentes
+   frappes russes de la nuit de samedi à dimanche") or to the noun its phrase hangs on ("une
+   journée de grèves le 28 mars"), else to its clause (a noun subject or
    object shares its verb's), else the date of the act it is part of ("met on Friday, agreeing
    to...", "en accusant", "pour réclamer"), else a free date of its sentence on a clause that
    governs it ("On Saturday, the army said its troops had repelled..."). A date attached to
@@ -23,6 +25,8 @@
    pluperfect ("the group had rejected"), a noun a report names ("a annoncé l'arrestation"),
    a reaction to an act its sentence dates ("condemned Monday's attack"), or in a sentence
    placed relative to another act by words no date resolves ("le lendemain de l'annonce").
+   A pluperfect is reported only by a reporting clause after it ("had detained two suspects,
+   police said"), not by one before ("did not respond; the group had rejected...").
    The story's day (the first scene) is one at most ``STORY_DAYS`` before publication; an
    earlier one is a flashback that dates only its paragraph. An act named after "au lendemain
    de" / "the day after" is the day before the narrative's (before the publication day, in a
@@ -317,8 +321,11 @@ def _earlier_act(verb: Token) -> bool:
         return False
     if current.dep_ == "ccomp" and current.head.lemma_.lower() in speech:
         return False
+    # a report comes after what it reports ("had detained two suspects, police said"); a
+    # clause before it is another statement ("did not respond; the group had rejected...")
     return not any(
-        c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in speech for c in current.children
+        c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in speech and c.i > current.i
+        for c in current.children
     )
 
 
@@ -507,6 +514,29 @@ def _owner(root: Token, triggers_at: set[int]) -> tuple[Token | None, Token]:
     return None, _clause_head(root)
 
 
+#: Words that link a noun to the date after it: "les frappes de la nuit", "l'attaque du 24
+#: avril", "the strikes of May 4".
+NOUN_DATE_LINKS = {"de", "du", "d'", "d’", "des", "of"}
+#: Words that may stand between them: articles ("de la nuit", "of the night").
+NOUN_DATE_FILLERS = {"la", "le", "l'", "l’", "the"}
+
+
+def _complements_noun(token: Token, span: Span) -> bool:
+    """Whether a date follows a noun trigger as its complement, only adjectives between
+    ("les violentes frappes russes de la nuit de samedi à dimanche"), whatever the parse says.
+    """
+    if token.pos_ != "NOUN" or span.start <= token.i:
+        return False
+    words = [*token.doc[token.i + 1 : span.start], *span]
+    linked = False
+    for word in words:
+        if word.lower_ in NOUN_DATE_LINKS:
+            linked = True
+        elif not (word.lower_ in NOUN_DATE_FILLERS or (not linked and word.pos_ == "ADJ")):
+            break
+    return linked and span.start - token.i <= 4
+
+
 def attached_date(
     token: Token,
     dates: list[DateMention],
@@ -543,6 +573,9 @@ def attached_date(
             continue
         root = span.root
         distance = abs(root.i - token.i)
+        if _complements_noun(token, span):
+            attached.append((distance, mention))  # "les frappes russes de la nuit de samedi"
+            continue
         on_participle = root.head.dep_ in ("acl", "amod") and _in_phrase(root.head.head, token)
         if (
             (root.i in governing and not _relative_on(root, token))

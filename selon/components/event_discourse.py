@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from selon.components import EventMention
+from selon.components import ActorMention, EventMention
 from selon.lexicon import triggers
 
 #: Acts about another act: their target is whoever did it ("a condamné les frappes").
@@ -92,10 +92,16 @@ def drop_restated_objects(doc: Doc, events: list[EventMention]) -> list[EventMen
     return kept
 
 
+def _named(mention: ActorMention | None) -> bool:
+    """Whether an actor is named in the text, not implied by an act ("ont été interpellés"
+    implies the police): only named actors are lent to other events."""
+    return mention is not None and mention.kind != "implied"
+
+
 def _donor(events: list[EventMention], index: int) -> EventMention | None:
     event = events[index]
-    earlier = [e for e in reversed(events[:index]) if e.type == event.type and e.source]
-    later = [e for e in events[index + 1 :] if e.type == event.type and e.source]
+    earlier = [e for e in reversed(events[:index]) if e.type == event.type and _named(e.source)]
+    later = [e for e in events[index + 1 :] if e.type == event.type and _named(e.source)]
     for candidate in earlier + later:
         if event.target is None or candidate.source is None:
             return candidate
@@ -134,7 +140,7 @@ def address_reactions(events: list[EventMention]) -> None:
             (
                 e.source
                 for e in reversed(events[:index])
-                if e.source is not None and e.source.actor.code != own
+                if _named(e.source) and e.source is not None and e.source.actor.code != own
             ),
             None,
         )

@@ -20,7 +20,8 @@ are in ``data/places/words.tsv``):
 ``object`` places of the trigger's sentence, cut at line breaks, on the same side of a quote
 and outside the event's actors' names (unless ``at``): those hanging on the trigger's own
 clause if any (not through a phrase about another time: "cinq jours après la mort de trois
-soldats en Jordanie"), else the sentence's. A dateline place ("KIEV, 7 janv.") says where the
+soldats en Jordanie", nor through a subordinate clause with a subject of its own: "après que
+Washington a levé les restrictions"), else the sentence's. A dateline place ("KIEV, 7 janv.") says where the
 story was filed: it counts only when the sentence has no other.
 
 ``settle_places`` (run once the article's events are merged, when their types are final):
@@ -29,6 +30,9 @@ story was filed: it counts only when the sentence has no other.
   directly on their own clause ("met in Istanbul", "a déclaré à Kiev"; not "assets in Russia",
   not the place of another event's clause); in the lead sentence, without one, the dateline's
   ("ACCRA, July 4 - West African leaders lifted the sanctions");
+- a physical act whose only place is the dateline's loses it when the article's nearest other
+  physical act with a place is in another country ("SEOUL - North Korea fired missiles", then
+  "launched from Sunan");
 - a physical act (strike, arrest, protest, deployment, withdrawal), or a call for a protest,
   that took place (or a protest called for: "une nouvelle journée de grève samedi") and has no
   place takes the places of the closest earlier physical act of its paragraph, else the
@@ -230,10 +234,27 @@ def _same_clause(verb: Token, trigger: Token, chained: set[str] = CHAINED) -> bo
         for _ in range(3):
             if current.dep_ not in chained or current.head.i == current.i:
                 break
+            if _own_subject_clause(current):
+                break  # "après que Washington a levé les restrictions": another act's clause
             current = current.head
             if current.i == upper.i:
                 return True
     return False
+
+
+SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass"}
+
+
+def _own_subject_clause(verb: Token) -> bool:
+    """A subordinate clause with its conjunction and a subject of its own ("days after the
+    administration lifted the ban", "après que Washington a levé"): not the same act's setting,
+    unlike a participle or a gérondif ("frappant Kiev", "en bombardant Kharkiv")."""
+    children = list(verb.children)
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.pos_ == "SCONJ" for c in children)
+        and any(c.dep_ in SUBJECTS for c in children)
+    )
 
 
 def _attachment(token: Token, trigger: Token) -> tuple[bool, bool, int | None]:
@@ -385,6 +406,14 @@ def settle_places(doc: Doc, events: list[EventMention]) -> None:
         event.places = [p for p in event.places if id(p) in mine]
         if not event.places and filed and trigger.sent.start_char <= filed:
             event.places = [p for p in doc._.selon_places or [] if p.start < filed]
+    # a physical act's dateline place ("SEOUL, May 30 - North Korea fired...") is where the story
+    # was filed: it stays only when the article's other acts are in its country
+    for event in physical:
+        if filed and event.places and all(p.start < filed for p in event.places):
+            others = [e for e in physical if e is not event and e.places]
+            nearest = _nearest(others, event.trigger)
+            if nearest is not None and _filed_elsewhere(event.places, nearest.places):
+                event.places = []
     located = [e for e in physical if e.places]
     for event in physical:
         if event.places or not (
@@ -401,6 +430,20 @@ def settle_places(doc: Doc, events: list[EventMention]) -> None:
             event.places = _country_of((before[-1] if before else after[0]).places)
         else:
             event.places = _scene(doc)
+
+
+def _nearest(events: list[EventMention], trigger: int) -> EventMention | None:
+    """The event whose trigger is closest to ``trigger``, the earlier one on a tie."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (abs(e.trigger - trigger), e.trigger > trigger))
+
+
+def _filed_elsewhere(filed: list[PlaceMention], places: list[PlaceMention]) -> bool:
+    """Whether dateline places are in no country of an act's places (a correspondent in
+    Seoul writes about a launch from Sunan)."""
+    countries = {p.place.country for p in places if p.place.country}
+    return bool(countries) and not any(p.place.country in countries for p in filed)
 
 
 def _physical(doc: Doc, event: EventMention, events: list[EventMention]) -> bool:

@@ -8,7 +8,13 @@ Its arguments come from the parse:
 - nouns: "par/by" is the source, "contre/against/sur/on" the target, a demonym adjective
   ("les frappes russes") or a possessive the source, "de/of" the target of acts done to
   someone (arrest, killing) and the source of the others; a noun governed by a light verb
-  ("mener des frappes", "carry out strikes") takes the light verb's subject.
+  ("mener des frappes", "carry out strikes") takes the light verb's subject;
+- implied parties: an agentless passive arrest is done by the police ("ont été interpellés");
+  a call to protest with no one called upon, a call to "their members" and a meeting of a
+  plural group ("the unions met") are aimed at the caller's or the group's own people;
+- a generic actor ("l'armée", "the journalist") is of the country of the act's place, else,
+  in a sentence with no place, of the country the story is about (not its dateline's when
+  most of its places are elsewhere).
 Modality comes from negation, mood and governing verbs (see ``modality``); the date is the one
 attached to the trigger's clause, else the nearest free one in the sentence; places are the
 sentence's places outside the actors' own names.
@@ -33,11 +39,13 @@ from selon.components import (
 )
 from selon.components.actors import actor_at, dateline_end
 from selon.components.event_arguments import (
+    addressee_object,
     conditional_clause,
     cue_words,
     locative,
     moved_forces,
     origin_place,
+    own_people,
     recipients,
     sending_type,
     unnamed_people,
@@ -99,6 +107,8 @@ REQUEST_VERBS = {
 THREAT_VERBS = {"fr": {"menacer"}, "en": {"threaten", "vow"}}
 DENY_VERBS = {"fr": {"démentir", "nier", "réfuter"}, "en": {"deny", "reject", "refute"}}
 CONDITION_MARKS = {"fr": {"si"}, "en": {"if", "unless"}}
+#: Endings of the French conditional of "être" and "avoir" ("serait", "auraient").
+CND_ENDINGS = ("rait", "raient", "rais")
 #: Verbs of casualties: in the passive with no agent they report the toll of another act.
 CASUALTY_VERBS = {"tuer", "blesser", "kill", "wound", "injure", "hurt", "mourir", "die"}
 #: The sector a bare country or demonym stands for as the source of an act (CAMEO practice:
@@ -448,7 +458,10 @@ def _modality(token: Token) -> str:
     if governor_lemmas & DENY_VERBS[lang]:
         return "denied"
     if lowered & NEGATIONS and any(
-        c.dep_ in ("advmod", "neg", "det") and c.lower_ in NEGATIONS for c in children
+        c.dep_ in ("advmod", "neg", "det")
+        and c.lower_ in NEGATIONS
+        and (c.lower_ != "plus" or lowered & {"ne", "n'", "n’"})  # "plus de 200": more than
+        for c in children
     ):
         return "denied"
     if governor_lemmas & THREAT_VERBS[lang] and token.lemma_.lower() not in THREAT_VERBS[lang]:
@@ -465,6 +478,13 @@ def _modality(token: Token) -> str:
     moods = set(verb.morph.get("Mood", [])) | {
         m for c in children if c.dep_.startswith("aux") for m in c.morph.get("Mood", [])
     }
+    if lang == "fr" and any(
+        c.dep_.startswith("aux")
+        and c.lemma_ in ("être", "avoir")
+        and c.lower_.endswith(CND_ENDINGS)
+        for c in children
+    ):
+        moods.add("Cnd")  # "seraient détenus": the tagger reads some conditionals as indicative
     if "Cnd" in moods or lowered & HEDGES[lang] or lowered & MODAL_HEDGES[lang]:
         return "hedged"
     tenses = set(verb.morph.get("Tense", [])) | {
@@ -503,6 +523,7 @@ def selon_events(doc: Doc) -> Doc:
     covered_until = -1
     published = (doc._.selon_meta or {}).get("published")
     home = _home_country(doc, places)
+    filed_end = dateline_end(doc)
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB",) else "NOUN" if token.pos_ == "NOUN" else None
         if pos is None:
@@ -585,6 +606,8 @@ def selon_events(doc: Doc) -> Doc:
         crowd = unnamed_people(target_tok) if trigger.type in ("COERCE", "ASSAULT") else None
         if crowd is not None and (target is None or not target.start <= crowd.idx < target.end):
             target = _crowd(crowd)  # "a interpellé 70 personnes", "dozens of protesters"
+        if source is None and _agentless_arrest(token, trigger):
+            source = _implied_police(token)  # "quatre personnes ont été interpellées"
         if trigger.type in SYMMETRIC_TYPES:
             if source is None and pos == "NOUN":
                 source_tok, partner = _between(token)
@@ -592,6 +615,13 @@ def selon_events(doc: Doc) -> Doc:
                 target = target or (actor_at(doc, partner) if partner is not None else None)
             if target is None:
                 target = _partner(doc, source_tok, token)
+            if (
+                target is None
+                and source is not None
+                and source_tok is not None
+                and _meeting_of_many(token, source_tok)
+            ):
+                target = _as_own(source, source_tok)  # "the unions met": among themselves
         if target is None and trigger.type in ("REQUEST", "THREATEN") and pos == "VERB":
             target_tok = _complement_subject(token) or target_tok
             target = actor_at(doc, target_tok) if target_tok is not None else None
@@ -609,6 +639,18 @@ def selon_events(doc: Doc) -> Doc:
             blamed = _addressee(token, BLAMED_PREPS)
             if blamed is not None and (found := actor_at(doc, blamed)) is not None:
                 target_tok, target = blamed, found
+        called = addressee_object(token) if trigger.type == "REQUEST" and pos == "VERB" else None
+        if target is None and called is not None and source is not None and own_people(called):
+            target_tok, target = called, _as_own(source, called)  # "called on their members"
+        if (
+            target is None
+            and called is None
+            and trigger.type == "REQUEST"
+            and source is not None
+            and source_tok is not None
+            and _calls_to_protest(token, table)
+        ):
+            target = _as_own(source, source_tok)  # "ont appelé à reconduire la grève"
         if target is None and trigger.type in ADDRESSED_TYPES:
             # (a reaction to an act, "condemned the raids", is aimed at who did it once that
             # is known: event_discourse.link_reactions may replace this guess)
@@ -672,12 +714,25 @@ def selon_events(doc: Doc) -> Doc:
         ]
         places_here = event_places(token, places, actor_spans, quote_spans)
         local = next((p.place.country for p in places_here if p.place.country), None)
-        if local is None:
-            local = home  # a domestic story: its dateline's or its places' country
-        if local is not None and local not in {
-            m.actor.country for m in (source, target) if m is not None
-        }:
-            source, target = _localized(source, local), _localized(target, local)
+        placeless = not any(
+            sent.start_char <= p.start < sent.end_char and p.start >= filed_end for p in places
+        )
+        if not placeless:
+            local = local or home  # a domestic story: its dateline's or its places' country
+            parties = {m.actor.country for m in (source, target) if m is not None}
+            if local is not None and local not in parties:
+                source, target = _localized(source, local), _localized(target, local)
+        elif home is not None:
+            # a sentence with no place of its own, in a story about one country: each generic
+            # actor is of that country ("The army accused the RSF", "a salué la journaliste")
+            source, target = _localized(source, home), _localized(target, home)
+            if (
+                source is not None
+                and target is not None
+                and source.actor.code == target.actor.code
+                and trigger.type not in SELF_DIRECTED_TYPES
+            ):
+                target = None  # a generic target of the source's own country is no other party
         confidence = (
             0.4 + 0.25 * (source is not None) + 0.2 * (target is not None) + 0.15 * (pos == "VERB")
         )
@@ -933,8 +988,10 @@ def _partner(
             candidates += _conjuncts(child)
     own = actor_at(doc, source) if source is not None else None
     co_sources = {c.idx for c in _conjuncts(source)} if source is not None else set()
+    conjuncts = set(_conjuncts(source)) if source is not None and joint else set()
     for candidate in candidates:
-        found = actor_at(doc, candidate, depth=0)
+        # a coordinated subject is looked into one level ("la rébellion du M23")
+        found = actor_at(doc, candidate, depth=1 if candidate in conjuncts else 0)
         if found is not None and (own is None or found.actor.code != own.actor.code):
             return found
     if own is None or own.actor.country is None:
@@ -950,7 +1007,7 @@ def _partner(
         and m.actor.country not in (None, own.actor.country)
         and not own.start <= m.start < own.end
         and not any(m.start <= at < m.end for at in co_sources)
-        and (joint or not (m.kind in ("capital", "country") and locative(doc[m.head])))
+        and not (m.kind in ("capital", "country") and locative(doc[m.head]))
     ]
     if not others:
         return None
@@ -1063,12 +1120,20 @@ def _launches_weapon(token: Token) -> bool:
 
 
 def _home_country(doc: Doc, places: list[PlaceMention]) -> str | None:
-    """The country a story is about: its dateline's, else the one at least half of its places
-    are in (a domestic story)."""
-    filed = [p.place.country for p in places if p.start < dateline_end(doc) and p.place.country]
+    """The country a story is about: the one most of its places are in, when the dateline
+    names another; else its dateline's, else the one at least half of its places are in (a
+    domestic story)."""
+    filed_until = dateline_end(doc)
+    filed = [p.place.country for p in places if p.start < filed_until and p.place.country]
+    countries = [p.place.country for p in places if p.start >= filed_until and p.place.country]
+    if countries:
+        # a story filed from abroad ("NAIROBI -" about Sudan) is about the country of most
+        # of its places, not the dateline's
+        best = max(set(countries), key=countries.count)
+        if countries.count(best) * 2 > len(countries) and best not in filed:
+            return best
     if filed:
         return filed[0]
-    countries = [p.place.country for p in places if p.place.country]
     if not countries:
         return None
     best = max(set(countries), key=countries.count)
@@ -1090,6 +1155,73 @@ def _localized(mention: ActorMention | None, country: str | None) -> ActorMentio
         update={"country": country, "code": actor_code(country, mention.actor.sector)}
     )
     return ActorMention(mention.start, mention.end, actor, mention.kind, mention.head)
+
+
+#: Verbs of meeting: a plural subject that meets no one named meets among itself.
+MEETING_VERBS = {"réunir", "retrouver", "rencontrer", "meet", "gather", "convene"}
+
+
+def _meeting_of_many(verb: Token, subject: Token | None) -> bool:
+    """ "Les syndicats se sont réunis", "the unions will meet": a plural common noun as the
+    subject of a meeting verb with no object (not "the Council met", one body)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in MEETING_VERBS
+        and subject is not None
+        and subject.pos_ == "NOUN"
+        and "Plur" in subject.morph.get("Number", [])
+        and not any(c.dep_ in ("obj", "dobj") for c in verb.children)
+    )
+
+
+def _agentless_arrest(token: Token, trigger: Trigger) -> bool:
+    """An arrest verb in the passive that names no one who arrested: "ont été interpellées",
+    "was arrested". (A bare participle, "les prisonniers détenus en Russie", tells a state
+    more often than an arrest.)"""
+    if token.pos_ != "VERB" or trigger.mode != "arrest" or "legal" in trigger.context:
+        return False
+    if not _is_passive(token):
+        return False
+    lang = token.doc.lang_
+    return not any(
+        c.dep_ in ("obl:agent", "agent") or _prep_of(c) in AGENT_PREPS[lang]
+        for c in _objects(token)
+    )
+
+
+def _implied_police(token: Token) -> ActorMention:
+    """The police an agentless arrest implies (CAMEO practice), at the arrest verb; its
+    country comes from where the arrest happened (``_localized``)."""
+    actor = Actor(
+        name="police", sector="COP", code="COP", role="implied by the arrest",
+        start=token.idx, end=token.idx + len(token),
+    )  # fmt: skip
+    return ActorMention(token.idx, token.idx + len(token), actor, "implied", token.i)
+
+
+def _calls_to_protest(verb: Token, table: TriggerTable) -> bool:
+    """ "Les syndicats ont appelé à la grève", "called for rolling strikes": a call to protest
+    that names no one called upon is made to the caller's own members."""
+    if verb.pos_ != "VERB":
+        return False
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "obl", "obl:arg", "prep"):
+            continue
+        for word in child.subtree:
+            pos = "VERB" if word.pos_ == "VERB" else "NOUN" if word.pos_ == "NOUN" else None
+            found = table.get((word.lemma_.lower(), pos)) if pos else None
+            if found is not None and found.type == "PROTEST":
+                return True
+    return False
+
+
+def _as_own(source: ActorMention, token: Token) -> ActorMention:
+    """The source's own people as a target ("ses adhérents"), at the noun that names them."""
+    span = token.doc[token.left_edge.i : token.i + 1]
+    actor = source.actor.model_copy(
+        update={"start": span.start_char, "end": span.end_char, "role": "its own members"}
+    )
+    return ActorMention(span.start_char, span.end_char, actor, source.kind, token.i)
 
 
 def _with_sector(mention: ActorMention, sector: str) -> ActorMention:

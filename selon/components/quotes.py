@@ -26,7 +26,10 @@
    phrase ("afin, disait-elle, de « ... »": it reports what follows). Verbs that ask or promise an act
    ("appeler à", "urge to"; the ``directive`` rows of ``data/lexicon/attribution_*.tsv``) do
    not report speech, unless their "que" clause is indicative or conditional ("a promis que
-   les aides seraient versées"); the clause stops where a direct quote starts.
+   les aides seraient versées"); the clause stops where a direct quote starts. "told a
+   briefing that ..." reports even where the parser reads a relative clause; a negated
+   incise (", a number the ministry did not confirm") and an incise right after a quote
+   ("« … », a-t-il lancé") report no clause.
 
 Who says each quote is resolved by ``speakers.py``, in reading order (a pronoun takes up the
 last compatible speaker); the speaker is given as first written in full.
@@ -266,6 +269,7 @@ def _inner_incise(doc: Doc, start: int, end: int) -> tuple[int, int, Token] | No
 @Language.component("selon_quotes", assigns=["doc._.selon_quotes"], requires=["doc._.selon_actors"])
 def selon_quotes(doc: Doc) -> Doc:
     doc.user_data["selon_speakers"] = []
+    doc.user_data["selon_reported"] = []  # the clauses of indirect speech read so far
     # Where the quotation marks are: a body named inside a quote is no one's antecedent.
     doc.user_data["selon_quote_marks"] = [
         (start, end) for start, end, _, _ in find_quote_spans(text_of(doc))
@@ -304,6 +308,8 @@ def selon_quotes(doc: Doc) -> Doc:
             quote.channel = speech_verbs(doc.lang_).get(lemma)
         quotes.append(quote)
         remember(doc, verb.idx if verb is not None else item.start, speaker)
+        if item.kind == "indirect":
+            doc.user_data["selon_reported"].append((item.start, item.end))
         if item.kind == "direct":
             previous, previous_end = quote, item.marks[1]
             previous_verb = verb.i if verb is not None else -1
@@ -321,6 +327,10 @@ def selon_quotes(doc: Doc) -> Doc:
 CUT = {"afin", "pour", "parce", "car", "puisque", "lorsque", "quand", "so", "because", "while"}
 
 
+#: What negates a verb: a denied incise reports nothing.
+NEGATIONS = {"not", "n't", "never", "pas", "jamais", "nullement"}
+
+
 def incise_content(verb: Token) -> tuple[Token, Token] | None:
     """The clause an incise reports: what stands before ", a indiqué X" / ", X said" in its
     sentence and paragraph (after a dateline). Not when a quotation mark sets the incise off
@@ -331,6 +341,10 @@ def incise_content(verb: Token) -> tuple[Token, Token] | None:
     mark = incise_mark(verb)
     if mark is None or mark.text not in (",", "–", "—"):
         return None
+    if any(c.dep_ == "neg" or fold(c.lower_) in NEGATIONS for c in verb.children):
+        return None  # "…, a number the ministry did not confirm": no one says it
+    if mark.i > 0 and doc[mark.i - 1].text in ("»", "”", '"'):
+        return None  # "« … », a-t-il lancé": the incise attributes the quote
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     subject_before = [c for c in subjects if mark.i < c.i < verb.i]
     text = text_of(doc)
@@ -438,9 +452,22 @@ def _complement(verb: Token, lemma: str) -> Token | None:
             clause = token.head
             if verb in clause.ancestors:
                 return clause
+        if (
+            lemma in TELL
+            and token.lower_ == "that"
+            and token.head.dep_ in ("relcl", "acl:relcl")
+            and token.head.head.head.i == verb.i
+            and any(c.dep_ in SUBJECT_DEPS and c.i != token.i for c in token.head.children)
+        ):
+            return token.head  # "told a briefing that ...": not a briefing that they held
         if token.is_punct and token.text != "'":
             break
     return None
+
+
+#: Verbs told to someone: "that" after their object opens what they report, even where the
+#: parser reads a relative clause ("told a briefing that officers had ...").
+TELL = {"tell", "inform", "assure", "remind"}
 
 
 def _marked_infinitive(clause: Token) -> bool:

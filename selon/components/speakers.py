@@ -7,7 +7,8 @@
   ("le communiqué précise", "its statement read": whose it is; "the resolution urges": who
   adopted it, named before as its verb's subject).
 - Pronouns ("il", "she", "selon lui") take up the last compatible speaker, or the last
-  compatible actor who acted if nearer (number, and in French gender, agree). Speakers found
+  compatible actor who acted if nearer (number, and in French gender, agree), never one
+  named inside what someone said ("X said that Y had no mandate. « … », she added": X). Speakers found
   are remembered in reading order in ``doc.user_data["selon_speakers"]``.
 - "selon X", "d'après X", "according to X", "in the words of X" ("selon son communiqué":
   the possessive's owner), and "Pour X, « ... »"; "a-t-on appris auprès de X" (the ``learnt`` rows).
@@ -19,12 +20,18 @@
   the one he speaks for; "a spokesman for Hamas" keeps the body; a title written again as it
   was first written with a name ("Iran's top diplomat, X") is X; a body keeps the acronym
   written with it ("Full Name (OCHA)"). A day or a time ("a annoncé hier soir X") is no one.
+  A title written another way (the ``title`` rows: "chef de la diplomatie" is a foreign
+  minister) and "his Iraqi counterpart, X" (the ``counterpart`` rows: X holds the title of
+  the one named before, for Iraq) count for the bare title that takes them up.
 - The speaker of a direct quote (its verb, "selon X", the clause before a colon, the previous
   quote's speaker for a continuation unless the sentence just before is about another
   person, the subject of the sentence before, for a quote alone in the first paragraph the
   subject of the next one) and of a partial
-  quote (the reporting verb or the noun for something said above it, "la menace de Séoul",
-  the ``utterance`` rows; an incise, "selon X", the clause above it).
+  quote (a relative clause that judges it, "un bilan que l'opposition juge « … »"; "contre
+  « … » pour X"; the reporting verb or the noun for something said above it, "la menace de
+  Séoul", the ``utterance`` rows, or the spokesperson of an incise that ends the sentence,
+  "…, its spokesman, X, said"; an incise, "selon X" in the same sentence, the clause above
+  it).
 
 ``selon_quotes`` (``quotes.py``) finds the quotes and asks this module who says each.
 """
@@ -110,6 +117,29 @@ def attribution_uses(lang: str, use: str) -> frozenset[str]:
         for row in read_tsv(f"lexicon/attribution_{lang}.tsv")
         if row["use"] == use
     )
+
+
+@lru_cache(maxsize=2)
+def title_aliases(lang: str) -> tuple[tuple[str, str], ...]:
+    """The ``title`` rows of ``data/lexicon/attribution_*.tsv``: (another way to write a
+    title, the title it means), folded, longest first ("chef de la diplomatie" -> "ministre
+    des affaires étrangères", "top diplomat" -> "foreign minister")."""
+    rows = [
+        (fold(row["word"]), fold(row.get("means", "")))
+        for row in read_tsv(f"lexicon/attribution_{lang}.tsv")
+        if row["use"] == "title" and row.get("means")
+    ]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+def _plain_title(lang: str, title: str) -> str:
+    """A title with its other ways of writing replaced by the title they mean."""
+    folded = fold(title)
+    for alias, means in title_aliases(lang):
+        found = re.search(rf"\b{re.escape(alias)}\b", folded)
+        if found is not None:
+            return folded[: found.start()] + means + folded[found.end() :]
+    return title
 
 
 @lru_cache(maxsize=2)
@@ -252,6 +282,9 @@ def _antecedent_speaker(
         kinds |= {"seat", "igo", "country", "capital"}
     elif doc.lang_ == "fr":
         kinds |= {"seat", "igo"}
+    # Who is named inside what someone said ("X said that Y had no mandate. « ... », she
+    # added") is not who goes on speaking.
+    said = doc.user_data.get("selon_reported", []) + doc.user_data.get("selon_quote_marks", [])
     before = [
         m
         for m in doc._.selon_actors or []
@@ -259,6 +292,7 @@ def _antecedent_speaker(
         and m.kind in kinds
         and _compatible(doc, m, number, gender)
         and not _possessed(doc, m)
+        and not span_containing(m.start, [s for s in said if not s[0] <= token.idx < s[1]])
     ]
     # "un responsable du Hamas": the one person the phrase names, not the body inside it.
     people = [
@@ -1067,9 +1101,14 @@ def _title_holder(doc: Doc, mention: ActorMention) -> ActorMention | None:
         if mention.start - other.start > TITLE_LOOKBACK:
             continue
         title = _role(doc, other)
+        theirs_country = other.actor.country
+        counterpart = _counterpart(doc, other)
+        if counterpart is not None:  # "his Latvian counterpart, X": a defence minister
+            title, theirs_country = counterpart[0], counterpart[1] or theirs_country
         if title is None:
             continue
-        country, theirs_country = mention.actor.country, other.actor.country
+        title = _plain_title(doc.lang_, title)
+        country = mention.actor.country
         if country and theirs_country and country != theirs_country:
             continue
         theirs = _content_words(title)
@@ -1098,14 +1137,59 @@ def _role(doc: Doc, person: ActorMention) -> str | None:
         return person.actor.role
     text = text_of(doc)
     for other in doc._.selon_actors or []:
-        if other.kind != "group" or other.actor.role is None:
+        if other.kind != "group":
+            continue
+        # "Poland's top diplomat, X": a title written another way is a title too
+        role = other.actor.role
+        if (
+            role is None
+            and _plain_title(doc.lang_, text[other.start : other.end])
+            != (text[other.start : other.end])
+        ):
+            role = text[other.start : other.end]
+        if role is None:
             continue
         before = text[other.end : person.start]
         after = text[person.end : other.start]
         if (0 <= len(before) <= 3 and before.strip() == ",") or re.fullmatch(
             r",\s*(?:the|le|la|l['’])?\s*", after
         ):
-            return other.actor.role
+            return role
+    return None
+
+
+#: "son homologue égyptien, X", "his Iraqi counterpart, X": a possessive, a counterpart word
+#: (the ``counterpart`` rows) with a demonym before or after it, then the name.
+COUNTERPART_RE = re.compile(
+    r"\b(?:his|her|their|son|sa|leur)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*,?\s*$", re.I
+)
+
+
+def _counterpart(doc: Doc, person: ActorMention) -> tuple[str, str | None] | None:
+    """The title and country of a person named as someone's counterpart ("Pete Hegseth met
+    his Iraqi counterpart, X"): the title of the last person named before with one, and the
+    country of the demonym beside the counterpart word."""
+    text = text_of(doc)
+    lead = max(0, person.start - 60)
+    found = COUNTERPART_RE.search(text[lead : person.start])
+    words = attribution_uses(doc.lang_, "counterpart")
+    if found is None or not any(fold(w) in words for w in found.group(1).split()):
+        return None
+    start = lead + found.start()
+    mentions = doc._.selon_actors or []
+    country = next(
+        (
+            m.actor.country
+            for m in mentions
+            if m.kind == "demonym" and start <= m.start < person.start
+        ),
+        None,
+    )
+    for other in reversed(mentions):
+        if other.kind != "person" or other.end > start or start - other.end > 200:
+            continue
+        if other.actor.role is not None:
+            return other.actor.role, country
     return None
 
 
@@ -1553,6 +1637,93 @@ def _aside(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ASIDE_MARKS for c in verb.children)
 
 
+@lru_cache(maxsize=2)
+def _present_forms(lang: str) -> frozenset[str]:
+    """The third-person present (and English past) of the one-word reporting verbs:
+    "juge", "jugent", "calls", "called"."""
+    forms: set[str] = set()
+    for lemma in speech_verbs(lang):
+        if " " in lemma:
+            continue
+        if lang == "fr" and lemma.endswith("er"):
+            forms |= {lemma[:-2] + "e", lemma[:-2] + "ent"}
+        elif lang == "en":
+            forms |= {lemma + "s", lemma + "es", lemma + "d", lemma + "ed"}
+    return frozenset(fold(f) for f in forms)
+
+
+#: "un bilan que l'opposition juge « … »", "a toll which the opposition calls "…"": a
+#: relative pronoun, a short noun phrase, a verb right before the opening mark.
+RELATIVE_JUDGE_RE = re.compile(
+    r"\b(?:que|qu['’]|that|which)\s*((?:[\w'’-]+\s+){1,5}?)([\w-]+)\s*$", re.I
+)
+
+
+def _relative_judge(doc: Doc, skip: tuple[int, int]) -> ActorMention | None:
+    """Who judges in a relative clause that ends with the fragment: "un bilan que
+    l'opposition juge « largement sous-estimé »" -> l'opposition (the parser often reads
+    such a verb as a noun or an adjective)."""
+    text = text_of(doc)
+    lead = max(0, skip[0] - 80)
+    found = RELATIVE_JUDGE_RE.search(text[lead : skip[0]])
+    if found is None or fold(found.group(2)) not in _present_forms(doc.lang_):
+        return None
+    start, end = lead + found.start(1), lead + found.start(2)
+    inside = [
+        m
+        for m in doc._.selon_actors or []
+        if m.start < end and start < m.end and m.kind not in ("demonym", "place")
+    ]
+    if not inside:
+        return None
+    mention = inside[0]
+    if mention.start < start or mention.end > end:
+        # "que l'opposition juge": the parser took the pronoun or the verb into the name
+        first, cut = max(mention.start, start), len(text[: min(mention.end, end)].rstrip())
+        name = text[first:cut]
+        actor = mention.actor.model_copy(update={"name": name, "start": first, "end": cut})
+        mention = ActorMention(first, cut, actor, mention.kind, mention.head)
+    return canonical_speaker(doc, mention)
+
+
+#: "…, its spokesman, X, said": the person who speaks for a body named before.
+SPOKESPERSON_RE = re.compile(r"\b(?:its|their|son|sa|leur)\s+[\w-]+\s*,\s*$", re.I)
+
+
+def _spokesperson_after(doc: Doc, item: QuoteSite) -> ActorMention | None:
+    """A body's words that its spokesperson reports in an incise ending the sentence: "The
+    Kremlin accused the West of « interfering », its spokesman, X, said" -> X."""
+    assert item.window is not None
+    text = text_of(doc)
+    for verb in reporting_verbs(item.window, item.marks):
+        if verb.idx < item.marks[1] or not is_incise(verb) or _aside(verb):
+            continue
+        found = speaker_of(verb, item.marks)
+        if (
+            found is not None
+            and found.kind == "person"
+            and SPOKESPERSON_RE.search(text[max(0, found.start - 30) : found.start])
+        ):
+            return found
+    return None
+
+
+#: "32 000 manifestants, contre « plus de 50 000 » pour les syndicats": a figure set
+#: against another one, and whose it is.
+AGAINST = {"fr": (r"\bcontre\s*$", r"\s*pour\s+"), "en": (r"\bagainst\s*$", r"\s*for\s+")}
+
+
+def _set_against(doc: Doc, skip: tuple[int, int]) -> ActorMention | None:
+    text = text_of(doc)
+    before, after = AGAINST[doc.lang_]
+    if not re.search(before, text[max(0, skip[0] - 12) : skip[0]], re.I):
+        return None
+    whose = re.match(after, text[skip[1] :], re.I)
+    if whose is None:
+        return None
+    return according_at(doc, skip[1] + whose.end(), min(len(text), skip[1] + whose.end() + 80))
+
+
 def partial_speaker(doc: Doc, item: QuoteSite) -> ActorMention | None:
     """Who says a quoted fragment: "selon X" right after it, else the subject of the
     reporting verb above it ("told reporters that U.S. forces had acted « in self-defense »"),
@@ -1562,13 +1733,22 @@ def partial_speaker(doc: Doc, item: QuoteSite) -> ActorMention | None:
     assert item.window is not None
     skip = item.marks
     text = text_of(doc)
-    after = re.match(r"[\s,]*", text[skip[1] :])
+    after = re.match(r"[ \t,]*", text[skip[1] :])
     right_after = skip[1] + (after.end() if after else 0)
-    for at in according_cues(doc, right_after, min(len(text), right_after + 15)):
-        if at - right_after <= len("according to"):
+    # Not across a paragraph, nor after a fragment that ends its sentence ('… "for others."
+    # According to X, …'): that "according to" opens the next sentence.
+    ended = re.search(r"[.!?]\s*$", text[item.start : item.end]) is not None
+    cues = [] if ended else according_cues(doc, right_after, min(len(text), right_after + 15))
+    for at in cues:
+        if at - right_after <= len("according to") and not re.search(
+            r"[.!?\n]", text[skip[1] : at]
+        ):
             found = according_at(doc, at, min(len(text), at + 80))
             if found is not None:
                 return found
+    found = _relative_judge(doc, skip) or _set_against(doc, skip)
+    if found is not None:
+        return found
     inner = doc.char_span(item.start, item.end, alignment_mode="expand")
     outside: list[Token] = []
     # Above the fragment's root, else above its first word that hangs outside it ("[…]" may
@@ -1584,7 +1764,7 @@ def partial_speaker(doc: Doc, item: QuoteSite) -> ActorMention | None:
         else:
             found = _utterance_owner(doc, ancestor, skip) or _utterance_before(doc, ancestor, skip)
         if found is not None:
-            return found
+            return _spokesperson_after(doc, item) or found
     incises = [v for v in reporting_verbs(item.window, skip) if is_incise(v) and not _aside(v)]
     for verb in sorted(incises, key=lambda v: abs(v.idx - skip[0])):
         found = speaker_of(verb, skip)

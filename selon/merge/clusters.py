@@ -3,7 +3,8 @@
 Links (``selon.merge.similarity.compare``) are computed once per pair and stored. A cluster is
 built inside one connected component of the link graph by greedy agglomeration: links are taken
 strongest first (ties by event ids) and join two clusters only when no pair across them is a
-hard "never merge" (same article, disjoint dates, far places, incompatible types). The result
+hard "never merge" (same article, disjoint dates, far places, incompatible types), except two
+events of one article told in two sentences (``selon.merge.similarity.retold``). The result
 depends only on the component's reports and links, never on the order they arrived in, and a
 cluster's id is its smallest event id.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from selon.merge.similarity import Link, Report, criteria
+from selon.merge.similarity import Link, Report, criteria, retold
 
 
 def components(ids: Iterable[str], links: Iterable[Link]) -> list[list[str]]:
@@ -47,7 +48,8 @@ def agglomerate(
     def never(x: str, y: str) -> bool:
         key = (x, y) if x < y else (y, x)
         if key not in blocked:
-            blocked[key] = criteria(reports[x], reports[y]) is None
+            a, b = reports[x], reports[y]
+            blocked[key] = criteria(a, b) is None and not retold(a, b)
         return blocked[key]
 
     for link in sorted(links, key=lambda k: (-round(k.score, 9), k.a, k.b)):

@@ -18,7 +18,8 @@ None when a hard rule forbids it. The hard rules ("never merge"):
   reprisal) except for an exchange told from either side (``EXCHANGED_TYPES``); never for
   types whose actors are interchangeable;
 - both reports from the same article (an article reports each act once; same-type events of
-  one sentence are distinct acts in the gold corpus more often than duplicates).
+  one sentence are distinct acts in the gold corpus more often than duplicates). Two events of
+  one article told in two sentences (``retold``) still never link, but may end in one cluster.
 
 Otherwise the score is a weighted mean of the criteria (``WEIGHTS``), each in 0..1, and the
 reports link when the score reaches ``LINK_THRESHOLD``, the evidence agrees (cosine of the
@@ -39,6 +40,13 @@ report most likely tells of recent days); else ``EVIDENCE_FLOOR``.
 Actors otherwise only score: reports disagree on who did it, and one report's "Moscow" is
 another's "Russian forces".
 
+The encoder scores a French and an English telling of one act low; a proper name or a figure
+that both evidence sentences write ("Rubaya", "dix-huit" / "18": ``selon.merge.names``) makes
+up for it: for two reports whose dates share a day, one of them a week or finer, and that are
+not held to ``CONFLICT_FLOOR``, the evidence counts as ``NAMED_EVIDENCE`` at least (``named``;
+the criterion ``names`` records how many are shared). A wire dateline ("SEOUL, May 30 -") is
+not a place of the act (``dateline``).
+
 The function is symmetric (the pair is put in id order first), so the decision never depends
 on which report came first.
 """
@@ -53,6 +61,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from selon.geo import km
+from selon.merge import names
 from selon.merge.compatible import EXCHANGED_TYPES, SPOKEN_TYPES, SYMMETRIC_TYPES, type_score
 
 #: Distance (km) under which two places can be the same place, by the coarser precision.
@@ -62,6 +71,17 @@ LINK_THRESHOLD = 0.6
 EVIDENCE_FLOOR = 0.5
 ANCHORED_FLOOR = 0.35
 CONFLICT_FLOOR = 0.65
+#: The evidence score of two dated reports whose evidence sentences share a proper name or a
+#: figure (``selon.merge.names``), when the cosine is lower: "Rubaya" or "18 missiles" in both
+#: a French and an English sentence says more than the encoder's cross-lingual cosine.
+NAMED_EVIDENCE = 0.6
+#: ... when one of the two dates at least is this many days or fewer (a day, a week): two
+#: reports dated to a month only are recaps, and a name shared by two recaps of one month
+#: ("strikes on Kharkiv in May") tells of many acts.
+NAMED_DAYS = 7
+#: Characters from the start of an article inside which a place written in capitals is the
+#: wire dateline ("SEOUL, May 30 (...) -"): where the story was filed, not where the act was.
+DATELINE_CHARS = 40
 #: Place score of two reports placed in one country, no finer.
 SHARED_COUNTRY = 0.6
 #: An undated report's window starts this many days before its article's day.
@@ -92,6 +112,21 @@ class Place(NamedTuple):
     lon: float | None
     country: str | None
     precision: str
+    name: str = ""
+
+
+def dateline(place: dict[str, Any]) -> bool:
+    """Whether a place is a wire dateline ("SEOUL, May 30 -"): a city written in capitals at
+    the very start of the article. It says where the report was filed, so it neither scores nor
+    parts two reports."""
+    name, start = place.get("name") or "", place.get("start")
+    return (
+        len(name) >= 4
+        and name.isupper()
+        and start is not None
+        and start < DATELINE_CHARS
+        and place.get("precision") != "country"
+    )
 
 
 def _actor(a: dict[str, Any] | None) -> Actor | None:
@@ -121,6 +156,16 @@ class Report:
     modality: str = "asserted"
     #: the days an undated report may be about (``selon.merge.incremental.window``)
     window: tuple[str, str] | None = None
+    #: the evidence sentence
+    text: str = ""
+    _tokens: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        """The names and figures of the evidence sentence (``selon.merge.names``)."""
+        if self._tokens is None:
+            self._tokens = names.tokens(self.text)
+        return self._tokens
 
     @classmethod
     def from_record(
@@ -139,12 +184,20 @@ class Report:
             target=_actor(event.get("target")),
             date=(date["start"], date["end"], date["precision"]) if date else None,
             places=[
-                Place(p.get("lat"), p.get("lon"), p.get("country"), p.get("precision") or "city")
+                Place(
+                    p.get("lat"),
+                    p.get("lon"),
+                    p.get("country"),
+                    p.get("precision") or "city",
+                    p.get("name") or "",
+                )
                 for p in event.get("places", [])
+                if not dateline(p)
             ],
             vector=vector,
             modality=event.get("modality") or "asserted",
             window=window,
+            text=(event.get("evidence") or {}).get("text") or "",
         )
 
 
@@ -313,6 +366,11 @@ def criteria(a: Report, b: Report) -> dict[str, float] | None:
         a, b = b, a
     if a.article_id == b.article_id:
         return None
+    return _scores(a, b)
+
+
+def _scores(a: Report, b: Report) -> dict[str, float] | None:
+    """``criteria`` whatever the articles."""
     if (a.modality == "denied") != (b.modality == "denied"):
         return None
     if other_actors(a, b):
@@ -330,6 +388,26 @@ def criteria(a: Report, b: Report) -> dict[str, float] | None:
         found[name] = value
     found["evidence"] = evidence_score(a, b)
     return found
+
+
+def retold(a: Report, b: Report) -> bool:
+    """Whether two events of one article may be one act told twice, in two sentences (a lead
+    and its details: "fired a salvo on Thursday" ... "the missiles were launched at 6:14"): of
+    one type and modality, both dated, and no other hard rule parts them. They never link (an
+    article reports each act once, and same-type events of one sentence are distinct acts), but
+    clustering lets them share a cluster that other articles' reports join them in, rather than
+    let the second telling keep the first out of its own event (``selon.merge.clusters``)."""
+    return (
+        a.article_id == b.article_id
+        and a.type == b.type
+        and a.modality == b.modality
+        and a.date is not None
+        and b.date is not None
+        and bool(a.text.strip())
+        and bool(b.text.strip())
+        and a.text.strip() != b.text.strip()
+        and _scores(a, b) is not None
+    )
 
 
 def unsaid(a: Report, b: Report) -> bool:
@@ -395,6 +473,45 @@ def corroborated(a: Report, b: Report, found: dict[str, float]) -> bool:
     return max(_roles(a, b)) >= 0.75
 
 
+def total_score(found: dict[str, float]) -> float:
+    """The weighted mean of the criteria; the evidence counts as ``NAMED_EVIDENCE`` at least
+    when the evidence sentences share a name or a figure (criterion ``names``)."""
+    scores = {k: v for k, v in found.items() if k in WEIGHTS}
+    if found.get("names"):
+        scores["evidence"] = max(scores["evidence"], NAMED_EVIDENCE)
+    return sum(WEIGHTS[k] * v for k, v in scores.items()) / sum(WEIGHTS.values())
+
+
+def agreeing(found: dict[str, float]) -> float:
+    """The evidence score held to the floor: the cosine, or ``NAMED_EVIDENCE`` when names or
+    figures are shared and that is higher."""
+    if found.get("names"):
+        return max(found["evidence"], NAMED_EVIDENCE)
+    return found["evidence"]
+
+
+def named(a: Report, b: Report, floor: float) -> int:
+    """How many names and figures the evidence sentences of two dated reports share (0 when
+    either is undated, or when the pair is held to ``CONFLICT_FLOOR``: two doers, a missing
+    speaker or an undated report far from the date), and 0 unless the dates themselves share a
+    day (the day after is another night of strikes on the same city) and one is a week or finer
+    (``NAMED_DAYS``). A place both reports name is the place criterion's, not a new name. An
+    undated report's window is a month: a name shared inside it ("Kyiv", "the CGT") is as
+    likely another act of the same actors."""
+    if a.date is None or b.date is None or floor >= CONFLICT_FLOOR:
+        return 0
+    if a.date[1] < b.date[0] or b.date[1] < a.date[0]:
+        return 0
+    if min(_days((d[0], d[1])) for d in (a.date, b.date)) > NAMED_DAYS:
+        return 0
+    placed = set.intersection(*(_place_tokens(r) for r in (a, b)))
+    return len((a.tokens & b.tokens) - placed)
+
+
+def _place_tokens(report: Report) -> set[str]:
+    return {t for p in report.places for t in names.tokens(f"at {p.name}")}
+
+
 def compare(a: Report, b: Report) -> Link | None:
     """The link between two reports, or None when they must not (or need not) merge."""
     if b.id < a.id:
@@ -402,8 +519,13 @@ def compare(a: Report, b: Report) -> Link | None:
     found = criteria(a, b)
     if found is None:
         return None
-    total = sum(WEIGHTS[k] * v for k, v in found.items()) / sum(WEIGHTS.values())
+    total = total_score(found)
     floor = evidence_floor(a, b, found)
-    if found["evidence"] < floor or total < LINK_THRESHOLD or not corroborated(a, b, found):
+    if found["evidence"] < floor or total < LINK_THRESHOLD:
+        shared = named(a, b, floor)
+        if shared:
+            found["names"] = float(shared)
+            total = total_score(found)
+    if agreeing(found) < floor or total < LINK_THRESHOLD or not corroborated(a, b, found):
         return None
     return Link(a.id, b.id, total, found, evidence_floor=floor)

@@ -273,3 +273,132 @@ def test_actors_a_capital_read_as_another_countrys_city_is_no_government(parse):
 def test_actors_street_names_are_not_countries(parse):
     doc = parse("en", "The blast hit a car on Palestine Street in Baghdad.")
     assert all(m.actor.country != "PSE" for m in doc._.selon_actors)
+
+
+# --- the actor data files (issue #3) -----------------------------------------------------------
+
+#: Countries without demonyms of their own in a language, and why: no settled population, or
+#: the demonym is another country's ("Congolese" is read as the DR Congo's, "Dominican" as the
+#: Dominican Republic's), or no usual form exists.
+NO_DEMONYM = {
+    "en": {"ATA", "ATF", "BVT", "HMD", "SGS", "UMI", "SJM", "COG", "DMA", "VAT"},
+    "fr": {
+        *("ATA", "ATF", "BVT", "HMD", "SGS", "UMI", "SJM", "COG", "VAT"),
+        *("ASM", "CCK", "CXR", "SXM", "TCA", "VGB", "VIR"),
+    },
+}
+
+
+def test_actors_country_rows_have_unique_keys_and_both_languages():
+    import pycountry
+
+    from selon.lexicon import read_tsv, split_cell
+
+    rows = list(read_tsv("actors/countries.tsv"))
+    keys = [r["iso3"] for r in rows]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+    by_code = {r["iso3"]: r for r in rows}
+    assert sorted(c.alpha_3 for c in pycountry.countries if c.alpha_3 not in by_code) == []
+    for code, row in by_code.items():
+        assert split_cell(row["names_en"]) and split_cell(row["names_fr"]), code
+    for lang, exempt in NO_DEMONYM.items():
+        missing = sorted(c for c, r in by_code.items() if not split_cell(r[f"demonyms_{lang}"]))
+        assert sorted(set(missing) - exempt) == [], lang
+        # an exemption that is no longer needed is stale
+        assert sorted(exempt - set(missing)) == [], lang
+
+
+def test_actors_igo_and_shared_name_rows_are_unique_and_known():
+    from selon.components.actors import shared_names
+    from selon.lexicon import countries, read_tsv
+    from selon.phrases import words
+
+    igos = [(words(r["name"]), r["lang"]) for r in read_tsv("actors/igos.tsv")]
+    assert sorted({k for k in igos if igos.count(k) > 1}) == []
+    names = {words(n): c.iso3 for c in countries().values() for n in c.names}
+    for name, options in shared_names().items():
+        assert len(options) > 1 and all(o in countries() for o in options), name
+        assert names.get(name) == options[0], name  # the default is the table's own reading
+
+
+# --- issue #4: resolution of ambiguous and compound mentions ------------------------------------
+
+
+def _codes(doc):
+    return {m.actor.name: m.actor.code for m in doc._.selon_actors}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "code"),
+    [
+        # the seat of the Union acting is the EU; a place in Belgium stays Belgian
+        ("fr", "Bruxelles a sanctionné trois banques russes jeudi.", "Bruxelles", "EU"),
+        ("en", "Brussels imposed new sanctions on Moscow.", "Brussels", "EU"),
+        ("fr", "Un colis suspect a été trouvé à Bruxelles mardi.", "Bruxelles", "BELGOV"),
+        # "Congo" in a story about Goma and the M23 is the DR Congo
+        (
+            "fr",
+            "Les rebelles du M23 ont pris Goma. Le Congo accuse le Rwanda de les soutenir.",
+            "Congo",
+            "COD",
+        ),
+        ("en", "Congolese troops left Goma. Congo's army regrouped.", "Congo's army", "CODMIL"),
+        # without such words it is the Republic of the Congo
+        ("fr", "Le Congo a accueilli le sommet de Brazzaville.", "Congo", "COG"),
+        # a title after "de" / "for" serves the name, it is not the name's title
+        (
+            "en",
+            "A spokesman for Volodymyr Zelensky denied the report.",
+            "spokesman for Volodymyr Zelensky",
+            "UKRGOV",
+        ),
+        (
+            "fr",
+            "Un porte-parole de Volodymyr Zelensky a démenti.",
+            "porte-parole de Volodymyr Zelensky",
+            "UKRGOV",
+        ),
+        (
+            "en",
+            "A spokeswoman for the Kenyan police said officers arrested twelve people.",
+            "spokeswoman for the Kenyan police",
+            "KENCOP",
+        ),
+        ("en", "A spokesman for Hamas rejected the proposal.", "spokesman for Hamas", "PSEREB"),
+        # a participle after "de" is a noun: displaced people are civilians
+        (
+            "fr",
+            "Des milliers de déplacés soudanais ont été attaqués par les FSR.",
+            "déplacés soudanais",
+            "SDNCVL",
+        ),
+        # a counterpart apposed at the end of the sentence
+        (
+            "fr",
+            "Le ministre kényan de l'Intérieur, Paul Otieno, a reçu son homologue somalien, "
+            "Ali Hassan Nur.",
+            "Ali Hassan Nur",
+            "SOMGOV",
+        ),
+    ],
+)
+def test_actors_ambiguous_and_compound_mentions(parse, lang, text, name, code):
+    codes = _codes(parse(lang, text))
+    assert codes.get(name) == code, codes
+
+
+def test_actors_a_portfolio_is_no_person(parse):
+    doc = parse("fr", "Le ministre kényan de l'Intérieur a interdit les rassemblements.")
+    assert not [m for m in doc._.selon_actors if m.kind == "person"]
+    assert _codes(doc).get("ministre kényan de l'Intérieur") == "KENGOV"
+
+
+def test_actors_coordination_is_no_apposition(parse):
+    doc = parse(
+        "fr",
+        "La rencontre a réuni le ministre kényan de l'Intérieur, Paul Otieno, et son "
+        "homologue somalien, Ali Hassan Nur.",
+    )
+    person = next(m for m in doc._.selon_actors if m.actor.name == "Paul Otieno")
+    assert person.actor.code == "KENGOV"
+    assert person.actor.role == "ministre kényan de l'Intérieur"

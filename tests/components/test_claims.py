@@ -89,3 +89,30 @@ def test_scorer_splits_claims_into_value_and_source(en_record):
         assert (facets["claim_value"].tp, facets["claim_value"].fp) == (1, 0)
         assert (facets["claim_source"].tp, facets["claim_source"].fp) == expected
         assert facets["claims"].tp == expected[0]
+
+
+def test_claims_a_zero_counts_only_what_an_event_counts(en_record):
+    record = en_record(
+        "The Pentagon said no civilians had been harmed and that the militia had no mandate. "
+        "No damage was reported."
+    )
+    assert [(c.what, c.min, c.max) for c in record.claims] == [
+        ("injured", 0, 0),
+        ("damage", 0, 0),
+    ]
+
+
+def test_claims_a_figure_before_a_participle_counts_its_victims(fr_record):
+    record = fr_record(
+        "D'après l'opposition, au moins onze manifestants sont morts et plus de cinquante ont "
+        "été blessés par balles."
+    )
+    assert ("injured", 51, None, False, "opposition") in claims(record)
+
+
+def test_claims_sides_and_nights_are_not_counted(en_record):
+    record = en_record(
+        "Police cleared thousands of pro-European protesters over four nights; the two sides "
+        "blamed each other."
+    )
+    assert claims(record) == [("protesters", 2000, 9999, True, None)]

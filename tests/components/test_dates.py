@@ -222,3 +222,35 @@ def test_dates_an_announced_act_from_a_weekday_is_ahead(fr_record):
         "Le bâtonnier a annoncé une grève des audiences de deux jours à partir de lundi."
     )
     assert date_of(record, "grève") == ("2024-05-27", "2024-05-27", "day")
+
+
+def test_dates_a_date_after_a_noun_trigger_dates_it(fr_record, en_record):
+    """A date that complements a noun trigger, adjectives between, is its own, however the
+    sentence is parsed."""
+    record = fr_record(
+        "Le dialogue a repris malgré les violentes frappes russes de la nuit de samedi à "
+        "dimanche sur Odessa et plusieurs villes, qui ont fait six morts."
+    )
+    assert date_of(record, "frappes") == ("2024-05-25", "2024-05-26", "day")
+    record = en_record("Kyiv condemned the deadly strikes of Saturday night on the capital.")
+    assert date_of(record, "strikes") == ("2024-05-25", "2024-05-25", "day")
+    assert date_of(record, "condemned") is None
+
+
+def test_dates_a_statement_before_a_pluperfect_does_not_report_it(fr_record, en_record):
+    """ "did not respond; ... the group had rejected": the clause before is another act, not
+    the report of the pluperfect one, which stays undated."""
+    record = en_record(
+        "Shells hit the market on Saturday. The rebels did not respond to requests for comment; "
+        "after the first attack, the group had rejected the army's account."
+    )
+    assert date_of(record, "rejected") is None
+    record = en_record(
+        "Shells hit the market on Saturday. The police had arrested two men, they said."
+    )
+    assert date_of(record, "arrested") == ("2024-05-25", "2024-05-25", "day")
+    record = fr_record(
+        "Des obus ont frappé le marché samedi. Les rebelles n'ont pas répondu, et après la "
+        "première attaque, le groupe avait rejeté la version de l'armée."
+    )
+    assert date_of(record, "rejeté") is None

@@ -120,3 +120,16 @@ def test_events_a_second_verb_with_its_own_subject_is_a_second_act(en_record):
         "Antony Blinken condemned the missile launches, and he accused Pyongyang of lying."
     )
     assert [e.type for e in record.events].count("ACCUSE") == 2
+
+
+def test_events_agentless_passive_arrest_is_by_the_police(en_record):
+    record = en_record("Six students were detained in Belgrade on Monday.")
+    assert ("COERCE", "SRBCOP", "SRBEDU", "asserted") in triples(record)
+
+
+def test_events_implied_police_is_lent_to_no_other_event(fr_record):
+    record = fr_record(
+        "Deux militants ont été arrêtés jeudi à Tbilissi. Le parti a dénoncé une provocation."
+    )
+    accuse = [e for e in record.events if e.type == "ACCUSE"]
+    assert all(e.target is None or e.target.code != "GEOCOP" for e in accuse)

@@ -590,3 +590,37 @@ def test_a_demand_that_mentions_protests_is_not_a_call() -> None:
 def test_a_protest_before_a_court_is_in_the_court_s_town() -> None:
     text = "Des avocats ont manifesté jeudi devant le tribunal de première instance de Sousse."
     assert _events("fr", text, "PROTEST") == [["Sousse"]]
+
+
+def test_a_physical_act_drops_a_dateline_of_another_country() -> None:
+    """ "SEOUL - North Korea fired missiles", then "launched from Sunan": the dateline says
+    where the story was filed, not where the launch was; one in the country of the article's
+    acts is kept (a strike on the city the story is filed from)."""
+    text = (
+        "SEOUL, May 26 (Wire) - North Korea fired a barrage of ballistic missiles toward the sea "
+        "early Sunday, the military said.\n\nThe missiles were launched from Sunan, near "
+        "Pyongyang, the military said."
+    )
+    assert "SEOUL" not in _events("en", text, "ASSAULT")[0]
+    text = (
+        "SÉOUL, 26 mai (Agence) - La Corée du Nord a tiré dimanche une salve de missiles "
+        "balistiques vers la mer.\n\nLes missiles ont été lancés depuis Sunan, près de Pyongyang."
+    )
+    assert "SÉOUL" not in _events("fr", text, "ASSAULT")[0]
+    text = (
+        "KHARKIV, May 25 (Wire) - Russian missiles struck a shopping centre on Saturday, killing "
+        "12 people.\n\nRussian drones also hit Kupiansk overnight."
+    )
+    assert _events("en", text, "ASSAULT")[0] == ["KHARKIV"]
+
+
+def test_the_subject_of_a_clause_with_its_own_subject_is_not_the_act_s_place() -> None:
+    """ "après que Washington a levé les restrictions": a subordinate clause with its own
+    subject is another act; its subject is no target of the trigger's clause."""
+    text = (
+        "L'Ukraine a tiré mardi des missiles sur la région de Briansk, quelques jours après que "
+        "Washington a levé les restrictions sur leur usage."
+    )
+    assert _events("fr", text, "ASSAULT") == [["Briansk"]]
+    text = "Russian troops shelled Kharkiv on Monday after Kyiv refused to withdraw its forces."
+    assert _events("en", text, "ASSAULT") == [["Kharkiv"]]

@@ -115,3 +115,24 @@ def test_quotes_a_quotation_mark_before_a_verb_makes_no_incise(fr_record):
     )
     [quote] = record.quotes
     assert quote.kind == "partial" and quote.speaker is None
+
+
+def test_quotes_an_incise_after_a_quote_reports_no_clause_before_it(fr_record):
+    # The parser reads the two sentences as one: the incise's clause would run back to it.
+    text = (
+        "Kiev n'a pas commenté.\n\nÀ Kiev, le chef de la diplomatie ukrainienne, Andriï "
+        "Sybiha, a reproché à Moscou de « chercher à gagner du temps ». « Chaque semaine de "
+        "retard coûte des vies », a-t-il lancé devant la presse."
+    )
+    record = fr_record(text)
+    assert [q.kind for q in record.quotes] == ["partial", "direct"]
+    assert all("ministre" not in text[q.start : q.end] for q in record.quotes)
+
+
+def test_quotes_a_denied_incise_reports_nothing(en_record):
+    record = en_record(
+        "He added that 32 officers remained in hospital, a number the health ministry did not "
+        "confirm."
+    )
+    assert all(q.speaker is None or q.speaker.name != "health ministry" for q in record.quotes)
+    assert [q.kind for q in record.quotes] == ["indirect"]

@@ -12,19 +12,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from selon.merge import dedup, incremental
+from selon.merge import dedup, incremental, names
 from selon.merge.clusters import agglomerate
 from selon.merge.compatible import compatible_types, type_score
 from selon.merge.similarity import (
     ANCHORED_FLOOR,
     CONFLICT_FLOOR,
     EVIDENCE_FLOOR,
+    NAMED_EVIDENCE,
     RECENT_DAYS,
     Place,
     Report,
     compare,
     criteria,
+    dateline,
     evidence_floor,
+    retold,
 )
 from selon.records import ArticleRecord
 from selon.store import Store
@@ -368,3 +371,74 @@ def test_one_day_in_one_country_anchors_only_with_a_doer_or_a_city():
     police = dict(source=("FRA", "COP"))
     assert compare(dataclasses.replace(somewhere, **police), dataclasses.replace(in_lyon, **police))
     assert compare(dataclasses.replace(somewhere, places=[lyon]), in_lyon)
+
+
+def test_names_and_figures_shared_across_languages():
+    fr = "Samedi, les rebelles d'El-Kabor ont tiré dix-huit obus sur Mavuno, le 12 mai 2024."
+    en = "KABOR, May 12 (Some Wire) - Rebels fired 18 shells at Mavuno from El Kabor on Saturday."
+    assert names.shared(fr, en) == {"n:kabor", "n:mavuno", "#:18"}
+    # the day of a date, the year, the wire's name and sentence openings are not names
+    assert not {"#:12", "#:2024", "n:wire", "n:samedi", "n:rebels"} & names.tokens(en + fr)
+    # countries, demonyms and capitals name the actors, which the actor criterion scores
+    en = "Shells fell on Kharkiv overnight, Ukrainian officials in Kyiv said, blaming Russia."
+    fr = "Des obus sont tombés sur Kharkiv, selon Kiev, qui accuse la Russie."
+    assert names.tokens(en) == {"n:kharkiv"} and names.shared(en, fr) == {"n:kharkiv"}
+    # a title's full stop does not open a sentence
+    assert "n:dupuis" in names.tokens("Arrêté lundi, M. Dupuis a été inculpé.")
+
+
+def test_a_shared_name_or_figure_stands_for_alike_evidence_of_dated_reports():
+    low = with_cosine(0.3)
+    a = report("A-e1", text="Les rebelles ont pris Mavuno mardi.", places=[])
+    b = report("B-e1", vector=low, text="The rebels captured the town of Mavuno.", places=[])
+    assert criteria(a, b)["evidence"] < NAMED_EVIDENCE
+    link = compare(a, b)
+    assert link is not None and link.criteria["names"] == 1.0
+    assert link.as_reason()["criteria"]["evidence"] < link.evidence_floor  # as data
+    # nothing shared, or an undated side, or the next day: the cosine decides alone
+    assert compare(a, dataclasses.replace(b, text="The rebels captured the town.")) is None
+    assert compare(a, dataclasses.replace(b, date=None)) is None
+    next_day = ("2024-05-26", "2024-05-26", "day")
+    assert compare(a, dataclasses.replace(b, date=next_day)) is None
+    # never against two different doers
+    assert compare(a, dataclasses.replace(b, source=("BLR", "MIL"))) is None
+    # two recaps of one month are many acts; a place both reports name is not a new name
+    may = ("2024-05-01", "2024-05-31", "month")
+    assert compare(dataclasses.replace(a, date=may), dataclasses.replace(b, date=may)) is None
+    mavuno = Place(49.98, 36.25, "UKR", "city", "Mavuno")
+    placed = [dataclasses.replace(r, places=[mavuno]) for r in (a, b)]
+    assert criteria(*placed)["place"] == 1.0 and compare(*placed) is None
+    assert compare(placed[0], b) is not None  # named by one report only: a new name
+
+
+def test_a_dateline_neither_scores_nor_parts_two_reports():
+    seoul = {"name": "SEOUL", "country": "KOR", "lat": 37.57, "lon": 126.98, "start": 0}
+    event = {
+        "id": "A-e1",
+        "type": "ASSAULT",
+        "date": None,
+        "places": [seoul, {**seoul, "name": "Seoul", "start": 300}],
+        "evidence": {"text": "t"},
+    }
+    assert dateline(seoul) and not dateline({**seoul, "start": 300})
+    assert not dateline({**seoul, "name": "Seoul"})
+    assert len(Report.from_record(event, "A", None).places) == 1
+
+
+def test_one_act_told_twice_in_an_article_may_share_its_cluster():
+    lead = report("A-e1", text="The army shelled Kharkiv on Saturday.")
+    detail = report("A-e2", text="The shells hit a market near the station.")
+    other = report("B-e1", text="L'armée a bombardé Kharkiv samedi.")
+    assert retold(lead, detail) and criteria(lead, detail) is None
+    assert not retold(lead, dataclasses.replace(detail, text=lead.text))  # one sentence
+    assert not retold(lead, dataclasses.replace(detail, type="COERCE"))
+    links = [x for x in (compare(lead, other), compare(detail, other)) if x]
+    assert len(links) == 2
+    for perm in itertools.permutations(links):
+        cluster_of, _ = agglomerate({r.id: r for r in (lead, detail, other)}, list(perm))
+        assert len(set(cluster_of.values())) == 1
+    # two acts of one sentence stay apart: the other report joins one of them only
+    twin = dataclasses.replace(detail, text=lead.text)
+    links = [x for x in (compare(lead, other), compare(twin, other)) if x]
+    cluster_of, _ = agglomerate({r.id: r for r in (lead, twin, other)}, links)
+    assert cluster_of["A-e1"] != cluster_of["A-e2"]
