@@ -42,6 +42,7 @@ def _register_components() -> None:
         paragraphs,
         places,
         quotes,
+        sentences,
     )
 
 
@@ -67,6 +68,7 @@ def load_pipeline(lang: str) -> Language:
     _register_components()
     nlp = load_base.__wrapped__(lang)
     nlp.add_pipe("selon_paragraphs", before="parser")
+    nlp.add_pipe("selon_sentences", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp

@@ -137,7 +137,11 @@ def _keep(entry: ActorEntry, span: Span) -> bool:
                 before not in ("de", "d'", "d’")
                 or (after is not None and after.lower_ in _demonyms(doc.lang_))
             )
-            return entry.role_kind == "generic" and len(span) == 1 and nominal
+            # A title after an article the parser took for a verb: "l'opposant X".
+            noun = entry.role_kind == "generic" or (
+                entry.role_kind == "title" and head.pos_ == "VERB"
+            )
+            return noun and len(span) == 1 and nominal
     return True
 
 
@@ -402,6 +406,10 @@ def _title_region(doc: Doc, ent: Span) -> Span | None:
         token = doc[start - 1]
         if (token.pos_ in STOP_POS and token.text not in ("'", "’", "-")) or _in_name(token):
             break
+        if token.pos_ == "ADP" and token.lower_ not in TITLE_PREPOSITIONS:
+            # "talks in Nairobi between Interior Minister X": where the talks were held
+            # says nothing of whose minister X is.
+            break
         start -= 1
     return doc[start : ent.start] if start < ent.start else None
 
@@ -463,6 +471,8 @@ def _apposition_region(doc: Doc, ent: Span) -> Span | None:
 #: Prepositions between a title and the person or body it serves: "porte-parole de X",
 #: "spokesman for X".
 PRINCIPAL_PREPOSITIONS = {"de", "du", "des", "d'", "d’", "of", "for", "pour"}
+#: Prepositions inside a title: "Secretary of State", "ministre délégué aux Armées".
+TITLE_PREPOSITIONS = PRINCIPAL_PREPOSITIONS | {"à", "au", "aux", "'s", "’s"}
 
 CLAUSE_DEPS = {"acl:relcl", "relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis", "ccomp"}
 
@@ -544,9 +554,33 @@ def _np_region(token: Token, title: bool = False) -> Span:
 
     while left - 1 >= floor and inside(left - 1):
         left -= 1
+    if _relative_subject(doc, left):
+        ceiling = _demonyms_after(doc, token.i)
     while right + 1 <= ceiling and inside(right + 1):
         right += 1
     return doc[left : right + 1]
+
+
+#: Words that open a clause whose subject comes before its verb: "le texte que l'opposition
+#: juge liberticide", "ce qu'il appelle".
+RELATIVE_OBJECTS = {"que", "qu'", "qu’"}
+
+
+def _relative_subject(doc: Doc, left: int) -> bool:
+    """A noun phrase right after "que": the subject of a clause, whose next word is its verb
+    even when the parser reads it as an adjective ("que l'opposition juge")."""
+    before = left - 1
+    while before >= 0 and doc[before].lower_ in ARTICLES:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in RELATIVE_OBJECTS
+
+
+def _demonyms_after(doc: Doc, i: int) -> int:
+    """The last word of a head's demonyms: "que l'armée russe juge" keeps "russe"."""
+    demonyms = _demonyms(doc.lang_)
+    while i + 1 < len(doc) and doc[i + 1].lower_ in demonyms:
+        i += 1
+    return i
 
 
 def _hits_in(hits: list[Hit], region: Span) -> list[Hit]:
@@ -723,6 +757,8 @@ def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
             continue
         if any(ent.start <= i < ent.end for i in proper) and len(ent) == 1:
             continue
+        if _covered(ent, hits):
+            continue  # "Kataib Hezbollah" (a listed group), "Premier ministre" (a bare title)
         if len(ent) == 1 and not _titled(doc, ent, hits):
             continue  # a lone capitalised word the NER calls a person is often a weapon or a place
         spans.append(_whole_name(doc, ent, hits, proper))
@@ -753,6 +789,18 @@ def _person_spans(doc: Doc, hits: list[Hit]) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def _covered(ent: Span, hits: list[Hit]) -> bool:
+    """A span the NER calls a person that is wholly a known name of something else (a group,
+    an institution, a country) or a title without a name."""
+    covered: set[int] = set()
+    for hit in hits:
+        if hit.entry.kind in ("seat", "igo", "country", "capital") or (
+            hit.entry.kind == "sector" and hit.entry.role_kind == "title"
+        ):
+            covered.update(range(hit.span.start, hit.span.end))
+    return all(t.i in covered or not t.is_alpha for t in ent)
+
+
 def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
     mentions: list[ActorMention] = []
     known: list[Actor] = []  # first full mentions, in order
@@ -763,6 +811,19 @@ def _person_mentions(doc: Doc, hits: list[Hit]) -> list[ActorMention]:
         apposition = _apposition_region(doc, ent)
         regions = [r for r in (_title_region(doc, ent), apposition) if r]
         titled_from = doc.user_data.get("selon_title_of", {}).get(ent.start)
+        if titled_from is None:
+            # "L'opposant Venâncio Mondlane": a title the parser took for a verb.
+            titled_from = next(
+                (
+                    (h.span.start, h.span.end)
+                    for h in hits
+                    if h.entry.kind == "sector"
+                    and h.entry.role_kind == "title"
+                    and not h.modifier
+                    and h.span.end == ent.start
+                ),
+                None,
+            )
         if titled_from is not None and not any(r.end == ent.start for r in regions):
             regions.insert(0, doc[titled_from[0] : titled_from[1]])
         office = apposition
@@ -955,8 +1016,103 @@ def selon_actors(doc: Doc) -> Doc:
                 ActorMention(span.start_char, span.end_char, actor, "demonym", span.root.i)
             )
     mentions.sort(key=lambda m: (m.start, -m.end))
-    doc._.selon_actors = _taken_up(mentions)
+    doc._.selon_actors = _home_country(doc, hits, _taken_up(mentions))
     return doc
+
+
+#: Sectors of an actor that belongs to some country: without a word that says which, the
+#: office named earlier or the article's one country.
+HOME_SECTORS = STATE_SECTORS | {"OPP", "PTY"}
+#: The share of the article's country words one country must have to be its country.
+MAIN_COUNTRY_SHARE = 0.5
+
+
+def main_country(doc: Doc, hits: list[Hit]) -> str | None:
+    """The country an article is about: the one its countries, capitals, demonyms, named
+    bodies and resolved places name in more than half of their mentions (two at least)."""
+    cues = [
+        h.entry.country
+        for h in hits
+        if h.entry.kind in ("country", "capital", "demonym", "seat") and h.entry.country
+    ]
+    named = {h.span.start_char for h in hits}
+    cues += [
+        p.place.country
+        for p in doc._.selon_places or []
+        if p.place.country and p.start not in named  # "Nairobi" once, as a capital
+    ]
+    if not cues:
+        return None
+    best = max(set(cues), key=lambda c: (cues.count(c), c))
+    count = cues.count(best)
+    return best if count >= 2 and count > MAIN_COUNTRY_SHARE * len(cues) else None
+
+
+@lru_cache(maxsize=2)
+def _title_words(lang: str) -> frozenset[str]:
+    """The one-word sector terms ("minister", "ministère", "porte-parole"): what is left of a
+    role without them is its portfolio ("interior", "Intérieur")."""
+    rows = read_tsv(f"actors/sectors_{lang}.tsv")
+    terms = [words(row["term"]) for row in rows]
+    return frozenset(t[0] for t in terms if len(t) == 1)
+
+
+def _portfolio(text: str, lang: str) -> set[str]:
+    return {w for w in words(text) if len(w) > 4 and w not in _title_words(lang)}
+
+
+def _home_country(doc: Doc, hits: list[Hit], mentions: list[ActorMention]) -> list[ActorMention]:
+    """An office or group of a state, an opposition or a party that no word gives a country:
+    "Interior Minister X" after "Somalia's interior ministry" is Somalia's (the same
+    portfolio, named earlier with its country); otherwise the article's one country ("Sa
+    porte-parole" in a story about Mozambique, "Opposition parties" in one about Serbia)."""
+    home = main_country(doc, hits)
+    out: list[ActorMention] = []
+    for mention in mentions:
+        actor = mention.actor
+        if (
+            mention.kind in ("group", "person")
+            and actor.country is None
+            and actor.sector in HOME_SECTORS
+            and actor.code == actor.sector
+        ):
+            country = _same_office(doc, mention, out) or home
+            if country is not None:
+                actor = actor.model_copy(
+                    update={"country": country, "code": actor_code(country, actor.sector)}
+                )
+                mention = ActorMention(
+                    mention.start, mention.end, actor, mention.kind, mention.head
+                )
+        out.append(mention)
+    return out
+
+
+#: How many words before a name may hold its portfolio ("Interior Minister X").
+PORTFOLIO_REACH = 4
+
+
+def _same_office(doc: Doc, mention: ActorMention, earlier: list[ActorMention]) -> str | None:
+    text = mention.actor.role or mention.actor.name
+    if mention.kind == "person":
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            words_before = doc[max(span.sent.start, span.start - PORTFOLIO_REACH) : span.start]
+            text = f"{words_before.text} {text}"
+    portfolio = _portfolio(text, doc.lang_)
+    if not portfolio:
+        return None
+    for other in reversed(earlier):
+        actor = other.actor
+        if (
+            other.start < mention.start
+            and other.kind in ("group", "person")
+            and actor.country
+            and actor.sector == mention.actor.sector
+            and portfolio & _portfolio(actor.name, doc.lang_)
+        ):
+            return actor.country
+    return None
 
 
 #: Sectors whose generic groups take up an earlier group's country. Not the government: a

@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from selon.components import (
@@ -46,6 +48,7 @@ from selon.components.speakers import (
     according_at,
     according_cues,
     attribution_uses,
+    maybe_reporting,
     reporting_lemma,
     speaker_of,
 )
@@ -199,9 +202,12 @@ def _lone_ones(doc: Doc) -> list[Token]:
     ``selon.numbers`` leaves "one" out, as it is mostly a pronoun ("one of the", "no one")."""
     if doc.lang_ != "en":
         return []
+    # Only the tokens that read "one" are built as Token objects.
+    one = get_string_id("one")
+    lowers = doc.to_array(LOWER).tolist()[:-1]
     return [
         t
-        for t in doc[:-1]
+        for t in (doc[i] for i, lower in enumerate(lowers) if lower == one)
         if t.lower_ == "one"
         and t.pos_ == "NUM"
         and doc[t.i + 1].pos_ == "NOUN"
@@ -385,7 +391,7 @@ def _incise_after(doc: Doc, token: Token, what: str) -> ActorMention | None:
     """An incise after the figure in its sentence, whose reported clause holds the figure:
     "303 militaires ukrainiens sont rentrés, a indiqué X", "Four jets took part, the Ministry
     of Defence said"."""
-    for other in token.sent:
+    for other in maybe_reporting(token.sent):
         if other.i <= token.i or not reporting_lemma(other):
             continue
         content = incise_content(other)

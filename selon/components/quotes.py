@@ -54,6 +54,7 @@ from selon.components.speakers import (
     incise_mark,
     inverted,
     is_incise,
+    maybe_reporting,
     partial_speaker,
     remember,
     reporting_lemma,
@@ -160,7 +161,8 @@ def _window(doc: Doc, start: int, end: int, content_start: int) -> Span:
 
 
 def _channel(doc: Doc, window: Span) -> str | None:
-    for match in channels(doc.lang_).find(window.text):
+    # The window's text sliced from the article's, not joined again from its tokens.
+    for match in channels(doc.lang_).find(text_of(doc)[window.start_char : window.end_char]):
         return match.values[0]
     return None
 
@@ -238,7 +240,7 @@ def _inner_incise(doc: Doc, start: int, end: int) -> tuple[int, int, Token] | No
     content = doc.char_span(start, end, alignment_mode="contract")
     if content is None:
         return None
-    for verb in content:
+    for verb in maybe_reporting(content):
         if not reporting_lemma(verb) or not inverted(verb) or not is_incise(verb):
             continue
         comma = text.rfind(",", start, verb.idx)
@@ -385,9 +387,11 @@ def _indirect(doc: Doc, direct: list[QuoteSite]) -> list[QuoteSite]:
     found: list[QuoteSite] = []
     directives = attribution_uses(doc.lang_, "directive")
     covered = [(q.marks[0], q.marks[1]) for q in direct]
-    for token in doc:
+    for token in maybe_reporting(doc):
+        if token.pos_ != "VERB":
+            continue
         lemma = reporting_lemma(token)
-        if token.pos_ != "VERB" or lemma is None:
+        if lemma is None:
             continue
         if any(a <= token.idx < b for a, b in covered):
             continue

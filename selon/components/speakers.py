@@ -39,9 +39,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from selon.components import ActorMention, QuoteMention, doc_cache, span_containing, text_of
@@ -132,8 +135,10 @@ def title_aliases(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 
+@lru_cache(maxsize=4096)
 def _plain_title(lang: str, title: str) -> str:
-    """A title with its other ways of writing replaced by the title they mean."""
+    """A title with its other ways of writing replaced by the title they mean (kept: the same
+    titles are compared again for every bare title of an article)."""
     folded = fold(title)
     for alias, means in title_aliases(lang):
         found = re.search(rf"\b{re.escape(alias)}\b", folded)
@@ -1057,8 +1062,9 @@ def _same_title(doc: Doc, mention: ActorMention) -> ActorMention | None:
     return None
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", fold(text)) if len(w) > 2} - {
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", fold(text)) if len(w) > 2) - {
         "les",
         "des",
         "the",
@@ -1388,7 +1394,32 @@ def _trimmed(doc: Doc, mention: ActorMention) -> ActorMention:
 
 
 def reporting_verbs(window: Span, skip: tuple[int, int]) -> list[Token]:
-    return [t for t in window if reporting_lemma(t) and not skip[0] <= t.idx < skip[1]]
+    return [
+        t for t in maybe_reporting(window) if reporting_lemma(t) and not skip[0] <= t.idx < skip[1]
+    ]
+
+
+def maybe_reporting(span: Span | Doc) -> list[Token]:
+    """The tokens of a span that may be reporting verbs, in order: its verbs and auxiliaries,
+    and the words a clitic follows ("lance-t-elle"); ``reporting_lemma`` is None for all the
+    others, which are not built as Token objects at all."""
+    doc = span if isinstance(span, Doc) else span.doc
+    cache = doc_cache(doc, "maybe_reporting")
+    candidates: list[int] | None = cache.get(None)
+    if candidates is None:
+        text = text_of(doc)
+        rows = doc.to_array([POS, IDX]).tolist()
+        after = [idx for _, idx in rows[1:]]
+        candidates = cache[None] = [
+            i
+            for i, (pos, _) in enumerate(rows)
+            if pos in (VERB, AUX) or (i < len(after) and text[after[i] : after[i] + 1] == "-")
+        ]
+    if isinstance(span, Doc):
+        return [doc[i] for i in candidates]
+    first = bisect_left(candidates, span.start)
+    last = bisect_left(candidates, span.end, first)
+    return [doc[i] for i in candidates[first:last]]
 
 
 # --- incises ----------------------------------------------------------------------------------

@@ -402,3 +402,108 @@ def test_actors_coordination_is_no_apposition(parse):
     person = next(m for m in doc._.selon_actors if m.actor.name == "Paul Otieno")
     assert person.actor.code == "KENGOV"
     assert person.actor.role == "ministre kényan de l'Intérieur"
+
+
+# --- round 2: offices without a country, openers of clauses, titles read as verbs --------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "code"),
+    [
+        # a title with no country serves the article's one country
+        (
+            "en",
+            "Georgian police detained dozens of protesters in Tbilisi on Monday. Interior "
+            "Minister Levan Abashidze said the rallies in Georgia were illegal.",
+            "Levan Abashidze",
+            "GEOGOV",
+        ),
+        (
+            "fr",
+            "Le gouvernement mozambicain a condamné les violences à Maputo. Sa porte-parole, "
+            "Marta Cossa, a dénoncé des pillages au Mozambique.",
+            "Marta Cossa",
+            "MOZGOV",
+        ),
+        (
+            "en",
+            "In Serbia, thousands marched in Belgrade. Opposition parties in Serbia called for "
+            "new elections.",
+            "Opposition parties in Serbia",
+            "SRBPTY",
+        ),
+        (
+            "en",
+            "In Serbia, thousands marched in Belgrade against the Serbian government. "
+            "Opposition parties called for new elections.",
+            "Opposition parties",
+            "SRBPTY",
+        ),
+        # the same portfolio named earlier with its country wins over the article's country
+        (
+            "en",
+            "Kenya's interior ministry said the talks would resume. Interior Minister Omar "
+            "Hassan Ali met Somali officials in Mogadishu, the Somali capital, on Somali soil.",
+            "Omar Hassan Ali",
+            "KENGOV",
+        ),
+        # where talks are held says nothing of whose minister it is
+        (
+            "en",
+            "Talks were held in Nairobi between Interior Minister Omar Hassan Ali and the "
+            "delegation.",
+            "Omar Hassan Ali",
+            "GOV",
+        ),
+        # a demonym in the title wins over the article's other country
+        (
+            "en",
+            "Secretary of State Antony Blinken met his Iraqi counterpart, Karim Salih, in "
+            "Washington, where U.S. officials spoke of the U.S. troops.",
+            "Karim Salih",
+            "IRQGOV",
+        ),
+        # an opposition figure introduced by a title the parser reads as a verb
+        (
+            "fr",
+            "Au Mozambique, la police a dispersé les manifestants à Maputo. L'opposant Carlos "
+            "Mabunda a dénoncé la répression.",
+            "Carlos Mabunda",
+            "MOZOPP",
+        ),
+        ("fr", "En France, le ministre a accusé l'ultragauche à Paris.", "ultragauche", "FRAOPP"),
+        # a listed armed group is no person, even when the NER says so
+        ("en", "Kataib Hezbollah claimed the attack on the base.", "Kataib Hezbollah", "IRQREB"),
+        # a bare title is no person: it serves the article's country
+        (
+            "fr",
+            "À Erevan, en Arménie, des manifestants ont exigé la démission du Premier ministre.",
+            "Premier ministre",
+            "ARMGOV",
+        ),
+    ],
+)
+def test_actors_home_country_and_titles(parse, lang, text, name, code):
+    codes = _codes(parse(lang, text))
+    assert codes.get(name) == code, codes
+
+
+def test_actors_no_home_country_when_the_article_names_several(parse):
+    doc = parse(
+        "en",
+        "Somalia and Kenya agreed to reopen the border, officials in Kenya and Somalia said. "
+        "The minister welcomed the deal.",
+    )
+    assert _codes(doc).get("minister") == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("En Géorgie, le texte que l'opposition juge liberticide a été adopté.", "opposition"),
+        ("Le plan que l'armée russe estime réaliste a été rejeté.", "armée russe"),
+    ],
+)
+def test_actors_subject_of_a_que_clause_ends_at_its_noun(parse, text, name):
+    names = [m.actor.name for m in parse("fr", text)._.selon_actors]
+    assert name in names, names

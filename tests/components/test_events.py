@@ -133,3 +133,27 @@ def test_events_implied_police_is_lent_to_no_other_event(fr_record):
     )
     accuse = [e for e in record.events if e.type == "ACCUSE"]
     assert all(e.target is None or e.target.code != "GEOCOP" for e in accuse)
+
+
+def test_requested_release_is_no_concession(fr_record):
+    # what is demanded is the content of the REQUEST, not a CONCEDE of its own
+    record = fr_record("Les manifestants exigent la libération de deux journalistes de Kiev.")
+    assert "REQUEST" in {e.type for e in record.events}
+    assert "CONCEDE" not in {e.type for e in record.events}
+
+
+def test_counted_arrests_imply_the_police(fr_record):
+    record = fr_record("Dix-huit interpellations ont eu lieu à Lille jeudi soir.")
+    assert ("COERCE", "FRACOP", "FRACVL", "asserted") in triples(record)
+
+
+def test_completing_an_exchange_is_doing_it(fr_record):
+    record = fr_record("Kiev et Moscou ont achevé lundi un échange de prisonniers.")
+    assert "CONCEDE" in {e.type for e in record.events}
+    concede = next(e for e in record.events if e.type == "CONCEDE")
+    assert concede.source is not None
+
+
+def test_toll_of_a_named_attack_is_no_second_event(fr_record):
+    record = fr_record("L'attaque russe contre la gare de Kramatorsk a tué douze civils.")
+    assert [e.type for e in record.events].count("ASSAULT") == 1

@@ -39,3 +39,33 @@ def test_a_possessive_source_is_its_owner(fr_record: Callable[..., ArticleRecord
         "communiqué."
     )
     assert ("partial", "Hamas") in _speakers(record)
+
+
+def test_the_reporting_candidates_miss_no_reporting_verb() -> None:
+    """``maybe_reporting`` leaves tokens out only where ``reporting_lemma`` is None: verbs,
+    auxiliaries and the word before an inverted clitic ("a-t-il") are all kept."""
+    from selon.components.speakers import maybe_reporting, reporting_lemma
+    from selon.pipeline import load_pipeline
+
+    texts = {
+        "fr": "« Nous resterons », a-t-il précisé.\nLa ministre a indiqué que le pont rouvrira. "
+        "Le maire, a fait savoir la mairie, est parti.",
+        "en": 'The mayor said the bridge would reopen.\n\n"We stay," the minister told reporters.',
+    }
+    for lang, text in texts.items():
+        doc = load_pipeline(lang)(text)
+        every = [t.i for t in doc if reporting_lemma(t)]
+        assert every
+        assert [t.i for t in maybe_reporting(doc) if reporting_lemma(t)] == every
+        window = doc[2 : len(doc) - 2]
+        assert [t.i for t in maybe_reporting(window) if reporting_lemma(t)] == [
+            i for i in every if window.start <= i < window.end
+        ]
+
+
+def test_a_line_break_starts_a_sentence() -> None:
+    from selon.pipeline import load_pipeline
+
+    doc = load_pipeline("fr")("Le pont a été fermé mardi\nLa mairie a annoncé des travaux.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "La" in starts

@@ -87,3 +87,59 @@ def test_calls_for_calm_are_no_phone_call(en_record):
 def test_trigger_readings(lang, text, word, expected):
     reading = _reading(lang, text, word)
     assert reading is not None and reading[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "expected"),
+    [
+        # a hyphenated word inside a multi-word entry is one token
+        ("fr", "Le ministre a opposé une fin de non-recevoir aux grévistes.", "opposé", "REJECT"),
+        ("fr", "Le préfet a reconduit à la frontière trois hommes.", "reconduit", "COERCE"),
+    ],
+)
+def test_multi_word_readings(lang, text, word, expected):
+    reading = _reading(lang, text, word)
+    assert reading is not None and reading[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # "strike" is no inflection of "string" (nor of any entry's word)
+        ("en", "A state-owned string factory reopened on Monday.", "string"),
+        # "reconduire" alone renews (a strike, a mandate): only "à la frontière" deports
+        ("fr", "Les cheminots ont voté pour reconduire le mouvement.", "reconduire"),
+        # a trade exchange is no prisoner exchange
+        ("fr", "L'échange commercial entre les deux pays a doublé.", "échange"),
+    ],
+)
+def test_no_reading(lang, text, word):
+    assert _reading(lang, text, word) is None
+
+
+def test_inflection_tolerance():
+    from selon.components.events import _inflected
+
+    assert _inflected("aériennes", "aérienne")
+    assert _inflected("nationaux", "national")
+    assert not _inflected("string", "strike")
+
+
+def test_entry_starting_with_an_adjective(en_record):
+    record = en_record("The United States and South Korea began a joint exercise near Busan.")
+    assert ("COOPERATE", "military") in _found(record)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        ("fr", "Le président a signé un décret sur la réforme des retraites.", "AGREE"),
+        ("en", "The governor signed an executive order on water use.", "AGREE"),
+        ("en", "A state-backed bank opened a branch in Leeds.", "SUPPORT"),
+        ("fr", "Des images partagées par des habitants montrent la rue inondée.", "COOPERATE"),
+        ("fr", "Le gymnase de Lyon accueille depuis lundi 300 familles.", "CONSULT"),
+    ],
+)
+def test_spurious_triggers(fr_record, en_record, lang, text, absent):
+    record = (fr_record if lang == "fr" else en_record)(text)
+    assert absent not in {e.type for e in record.events}
