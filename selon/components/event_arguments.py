@@ -35,13 +35,6 @@ ORIGIN_PREPS = {"from", "depuis"}
 RECIPIENT_PREPS = {"à", "au", "aux", "to", "for"}
 LOCATIVE_PREPS = {"à", "en", "dans", "in", "at"}
 CONDITION_MARKS = {"fr": {"si"}, "en": {"if", "unless"}}
-#: Calls whose direct object (or "on" complement) is who is called upon, not what is asked:
-#: "a appelé les parties à", "urged allies to", "asked partners for" (unlike "a exigé la
-#: démission", "demanded an inquiry", whose object is the thing asked).
-ADDRESSEE_VERBS = {
-    "appeler", "exhorter", "inviter", "presser", "enjoindre", "prier",
-    "urge", "call", "ask", "press", "exhort", "implore", "invite",
-}  # fmt: skip
 ADDRESSEE_PREPS = {"on", "upon"}
 OWN_POSSESSIVES = {"leur", "leurs", "son", "sa", "ses", "their", "its", "his", "her"}
 
@@ -153,7 +146,7 @@ def recipients(verb: Token) -> list[Token]:
 def addressee_object(verb: Token) -> Token | None:
     """The noun a call is made to: the direct object of "appeler / exhorter / urge / ask"
     or the "on" complement of "call" ("called on their members")."""
-    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+    if verb.lemma_.lower() not in cue_words()["addressee"]:
         return None
     for child in verb.children:
         if child.dep_ in ("obj", "dobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):

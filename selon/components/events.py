@@ -1223,16 +1223,12 @@ def _localized(mention: ActorMention | None, country: str | None) -> ActorMentio
     return ActorMention(mention.start, mention.end, actor, mention.kind, mention.head)
 
 
-#: Verbs of meeting: a plural subject that meets no one named meets among itself.
-MEETING_VERBS = {"réunir", "retrouver", "rencontrer", "meet", "gather", "convene"}
-
-
 def _meeting_of_many(verb: Token, subject: Token | None) -> bool:
     """ "Les syndicats se sont réunis", "the unions will meet": a plural common noun as the
     subject of a meeting verb with no object (not "the Council met", one body)."""
     return (
         verb.pos_ == "VERB"
-        and verb.lemma_.lower() in MEETING_VERBS
+        and verb.lemma_.lower() in cue_words()["meeting"]
         and subject is not None
         and subject.pos_ == "NOUN"
         and "Plur" in subject.morph.get("Number", [])

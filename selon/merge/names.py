@@ -20,19 +20,19 @@ Text in parentheses is dropped: a wire dateline's "(Agency Name)" names who file
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from selon.lexicon import countries
+from selon.phrases import fold
+from selon.temporal import MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR
 
-#: Capitalised words that say nothing of which act a sentence tells (English and French).
-COMMON = frozenset(
+_CALENDAR = frozenset(fold(word) for word in (*MONTHS_FR, *MONTHS_EN, *WEEKDAYS_FR, *WEEKDAYS_EN))
+
+#: Capitalised words that say nothing of which act a sentence tells (English and French): the
+#: calendar's (months and weekdays, from ``selon.temporal``) and these.
+COMMON = _CALENDAR | frozenset(
     (
-        "january", "february", "march", "april", "june", "july", "august", "september", "october",
-        "november", "december", "janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout",
-        "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-        "dimanche", "president", "presidente", "minister", "ministre", "premier", "prime",
+        "president", "presidente", "minister", "ministre", "premier", "prime",
         "secretary", "general", "spokesman", "spokeswoman", "spokesperson", "porte-parole", "chief",
         "chef", "state", "etat", "government", "gouvernement", "army", "armee", "police", "forces",
         "force", "ministry", "ministere", "council", "conseil", "national", "nationale", "republic",
@@ -52,11 +52,7 @@ NUMBER_WORDS = {
     "nineteen": 19, "dix-neuf": 19, "twenty": 20, "vingt": 20, "thirty": 30, "trente": 30,
     "forty": 40, "quarante": 40, "fifty": 50, "cinquante": 50,
 }  # fmt: skip
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[eé]v|avr|juil|sept|"
-    "january|february|march|april|june|july|august|september|october|november|december|"
-    "janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[eé]cembre"
-)
+_MONTHS = "|".join(sorted({re.escape(m) for m in (*MONTHS_FR, *MONTHS_EN)}, key=len, reverse=True))
 _DAY_OF_DATE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}(?:er)?\s+(?:{_MONTHS}))\b", re.IGNORECASE
 )
@@ -66,12 +62,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d\s.,]*\d|\d")
 _SENTENCE_END = re.compile(r"[.!?:;«»\"“”\-–—]\s*$")
 #: Abbreviated titles whose full stop does not end a sentence ("M. Dupont", "Gen. Smith").
 _TITLE = re.compile(r"\b(?:M|MM|Mme|Mmes|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|St|Pr)\.\s*$")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @lru_cache(maxsize=1)
